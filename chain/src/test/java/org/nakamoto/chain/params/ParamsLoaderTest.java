@@ -1,0 +1,98 @@
+package org.nakamoto.chain.params;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.model.Hash256;
+
+class ParamsLoaderTest {
+
+    @Test
+    void bitcoinMainnetGenesisHashIsRight() {
+        NetworkParams p = ParamsLoader.builtIn("mainnet");
+        assertEquals("000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f", p.genesisHash().toString());
+        assertEquals("4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b",
+                p.genesis().header().merkleRoot().toString());
+        assertEquals(0xf9beb4d9, p.magic());
+        assertEquals(5_000_000_000L, p.subsidyAt(0));
+        assertEquals(2_500_000_000L, p.subsidyAt(210_000));
+        assertEquals(0, p.subsidyAt(64 * 210_000));
+    }
+
+    @Test
+    void bitcoinRegtestGenesisHashIsRight() {
+        NetworkParams p = ParamsLoader.builtIn("regtest");
+        assertEquals("0f9188f13cb7b2c71f2a335e3a4fc328bf5beb436012afca590b1a11466e2206", p.genesisHash().toString());
+        assertEquals(false, p.retargeting());
+    }
+
+    @Test
+    void localTestnetHasItsOwnIdentityAndAMinedGenesis() {
+        NetworkParams t = ParamsLoader.builtIn("testnet");
+        NetworkParams m = ParamsLoader.builtIn("mainnet");
+        NetworkParams r = ParamsLoader.builtIn("regtest");
+        assertEquals("000002cb5574e70850641c4ba5e8fd0e3d5105b0dcabe53f3896d42647c0f2dd", t.genesisHash().toString());
+        assertEquals(2016, t.retargetInterval());
+        for (NetworkParams other : new NetworkParams[] {m, r}) {
+            assertTrue(t.magic() != other.magic());
+            assertTrue(t.defaultPort() != other.defaultPort());
+            assertTrue(t.rpcPort() != other.rpcPort());
+            assertTrue(t.pubKeyHashVersion() != other.pubKeyHashVersion());
+            assertTrue(t.wifVersion() != other.wifVersion());
+        }
+        // The genesis meets its own bits (hash below the target) and the easy powLimit allows those bits.
+        assertTrue(t.genesisHash().toBigInteger().compareTo(t.powLimit()) <= 0);
+        assertTrue(t.seeds().isEmpty() && m.seeds().isEmpty() && r.seeds().isEmpty(), "shipped files carry no seeds");
+    }
+
+    @Test
+    void topLevelGenesisJsonIsTheShippedTestnet() throws Exception {
+        Path top = Path.of("..", "genesis.json");
+        assertEquals(ParamsLoader.builtIn("testnet").genesisHash(), ParamsLoader.load(top).genesisHash());
+    }
+
+    @Test
+    void refusesAFileWhoseGenesisHashDoesNotMatch(@TempDir Path dir) throws Exception {
+        String json = Files.readString(Path.of("..", "genesis.json"));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, json.replace("\"nonce\": 1135552", "\"nonce\": 1135553"));
+        ParamsException e = assertThrows(ParamsException.class, () -> ParamsLoader.load(bad));
+        assertTrue(e.getMessage().contains("genesis block hashes to"), e.getMessage());
+    }
+
+    @Test
+    void clearErrorsForBrokenFiles(@TempDir Path dir) throws Exception {
+        String json = Files.readString(Path.of("..", "genesis.json"));
+        assertThrows(ParamsException.class, () -> ParamsLoader.load(dir.resolve("missing.json")));
+        assertMessage("not valid JSON", "{ nope".getBytes(StandardCharsets.UTF_8));
+        assertMessage("missing field 'magic'", json.replace("\"magic\"", "\"magik\"").getBytes(StandardCharsets.UTF_8));
+        assertMessage("field 'defaultPort'", json.replace("28444", "70000").getBytes(StandardCharsets.UTF_8));
+        assertMessage("field 'powLimit'", json.replace("0003ffff", "zz03ffff").getBytes(StandardCharsets.UTF_8));
+        assertMessage("unknown network", null);
+    }
+
+    private static void assertMessage(String fragment, byte[] json) {
+        ParamsException e = assertThrows(ParamsException.class,
+                () -> {
+                    if (json == null) {
+                        ParamsLoader.builtIn("moonnet");
+                    } else {
+                        ParamsLoader.parse(json, "test");
+                    }
+                });
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    @Test
+    void checkpointsAreLoaded() {
+        NetworkParams m = ParamsLoader.builtIn("mainnet");
+        assertEquals(Hash256.fromHex("0000000069e244f73d78e8fd29ba2fd2ed618bd6fa2ee92559f542fdb26e7c1d"),
+                m.checkpoints().get(11111));
+    }
+}
