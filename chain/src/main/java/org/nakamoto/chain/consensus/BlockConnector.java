@@ -21,9 +21,9 @@ import org.nakamoto.chain.utxo.UtxoCache;
  */
 public final class BlockConnector {
     private final NetworkParams params;
-    private final ScriptVerifier scripts;
+    private final InputVerifier scripts;
 
-    public BlockConnector(NetworkParams params, ScriptVerifier scripts) {
+    public BlockConnector(NetworkParams params, InputVerifier scripts) {
         this.params = params;
         this.scripts = scripts;
     }

@@ -1,5 +1,7 @@
 package org.nakamoto.chain.consensus;
 
+import org.nakamoto.chain.testing.TestMiner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

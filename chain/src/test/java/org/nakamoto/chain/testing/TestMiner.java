@@ -1,14 +1,15 @@
-package org.nakamoto.chain.consensus;
+package org.nakamoto.chain.testing;
 
 import java.math.BigInteger;
+import org.nakamoto.chain.consensus.CompactTarget;
 import org.nakamoto.chain.model.BlockHeader;
 
 /** Finds a nonce for easy bits, so tests can make headers whose only fault is the one they test. */
-final class TestMiner {
+public final class TestMiner {
     private TestMiner() {
     }
 
-    static BlockHeader mine(BlockHeader template) {
+    public static BlockHeader mine(BlockHeader template) {
         BigInteger target = CompactTarget.decode(template.bits()).value();
         for (long nonce = 0; nonce <= 0xffffffffL; nonce++) {
             BlockHeader h = template.withNonce(nonce);

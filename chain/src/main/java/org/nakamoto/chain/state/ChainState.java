@@ -1,0 +1,506 @@
+package org.nakamoto.chain.state;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+import org.nakamoto.chain.consensus.BlockChecks;
+import org.nakamoto.chain.consensus.BlockConnector;
+import org.nakamoto.chain.consensus.HeaderChainValidator;
+import org.nakamoto.chain.consensus.ProofOfWork;
+import org.nakamoto.chain.consensus.RejectReason;
+import org.nakamoto.chain.consensus.InputVerifier;
+import org.nakamoto.chain.consensus.ValidationException;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.BlockHeader;
+import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.store.BlockStatus;
+import org.nakamoto.chain.store.ChainStore;
+import org.nakamoto.chain.store.IndexRecord;
+import org.nakamoto.chain.store.StoreException;
+import org.nakamoto.chain.utxo.BlockUndo;
+import org.nakamoto.chain.utxo.UtxoCache;
+
+/**
+ * The block tree, fork choice and the active chain over a {@link ChainStore}.
+ *
+ * <p>Concurrency: one writer. Every method that changes state is {@code synchronized}, and the node
+ * calls them from a single chain thread. Readers never lock: they read the volatile
+ * {@link #activeChain()} snapshot, look nodes up in a concurrent map, and read the store, which LevelDB
+ * makes safe.
+ *
+ * <p>Fork choice: among blocks whose whole branch is stored and not known invalid, the one with the
+ * most cumulative work, ties to the lower hash ({@link BlockNode#compareForTip}). A block that fails
+ * while being connected is marked failed with all its descendants, and the choice is made again.
+ */
+public final class ChainState {
+    /** Orphan pool bounds: enough for a burst of out-of-order blocks, small enough to ignore spam. */
+    static final int MAX_ORPHANS = 256;
+    static final long MAX_ORPHAN_BYTES = 32L << 20;
+
+    private final NetworkParams params;
+    private final ChainStore store;
+    private final HeaderChainValidator headerRules;
+    private final BlockConnector connector;
+
+    /** All known blocks: written by the writer, read by anyone. */
+    private final Map<Hash256, BlockNode> nodes = new ConcurrentHashMap<>();
+    /** Writer-only: children of each node, to mark descendants and find candidates. */
+    private final Map<BlockNode, List<BlockNode>> children = new HashMap<>();
+    /** Writer-only: stored, not-failed blocks whose whole branch is stored, at least as good as the tip. */
+    private final TreeSet<BlockNode> candidates = new TreeSet<>(BlockNode::compareForTip);
+    private final OrphanBlocks orphans = new OrphanBlocks(MAX_ORPHANS, MAX_ORPHAN_BYTES);
+    private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile ActiveChain active;
+    /** Writer-only: false after a disconnect, until the active chain's array has been copied. */
+    private boolean activeArrayShared = true;
+    /** Writer-only: the tip listeners last heard of, and whether blocks were disconnected since. */
+    private BlockNode notifiedTip;
+    private boolean disconnectedSinceNotify;
+    /** Writer-only: the last block read for connection, to avoid reading back what was just stored. */
+    private Block recentBlock;
+
+    private ChainState(NetworkParams params, ChainStore store, InputVerifier scripts, LongSupplier adjustedNow) {
+        this.params = params;
+        this.store = store;
+        this.headerRules = new HeaderChainValidator(params, adjustedNow);
+        this.connector = new BlockConnector(params, scripts);
+    }
+
+    /**
+     * Loads the block tree from the store (writing the genesis block into an empty one) and continues
+     * on the stored tip; then connects any stored block that makes a better chain.
+     */
+    public static ChainState open(NetworkParams params, ChainStore store, InputVerifier scripts, LongSupplier adjustedNow) {
+        ChainState s = new ChainState(params, store, scripts, adjustedNow);
+        s.load();
+        return s;
+    }
+
+    private synchronized void load() {
+        Hash256 tipHash = store.tip();
+        if (tipHash == null) {
+            Block genesis = params.genesis();
+            int status = BlockStatus.HEADER_VALID | BlockStatus.HAVE_DATA | BlockStatus.VALID;
+            BlockNode g = new BlockNode(genesis.header(), 0, ProofOfWork.work(genesis.header().bits()), null, status);
+            store.putBlock(genesis, g.toRecord());
+            store.setTip(genesis.hash());
+            tipHash = genesis.hash();
+        }
+        List<IndexRecord> records = new ArrayList<>();
+        store.forEachIndex(records::add);
+        records.sort(Comparator.comparingInt(IndexRecord::height));
+        for (IndexRecord r : records) {
+            BlockNode parent = r.height() == 0 ? null : nodes.get(r.header().prevHash());
+            if (r.height() == 0 && !r.header().hash().equals(params.genesisHash())) {
+                throw new StoreException("the block store holds a height-0 block that is not this network's genesis");
+            }
+            if (r.height() > 0 && parent == null) {
+                throw new StoreException("the block store is corrupt: block " + r.header().hash() + " at height "
+                        + r.height() + " has no stored parent");
+            }
+            BlockNode n = new BlockNode(r.header(), r.height(), r.chainWork(), parent, r.status());
+            nodes.put(n.hash(), n);
+            if (parent != null) {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(n);
+            }
+        }
+        BlockNode tip = nodes.get(tipHash);
+        if (tip == null) {
+            throw new StoreException("the block store is corrupt: its tip " + tipHash + " is not in the block index");
+        }
+        active = ActiveChain.ending(tip);
+        notifiedTip = tip;
+        rebuildCandidates();
+        activateBestChain(null);
+    }
+
+    // ---- readers (any thread)
+
+    public NetworkParams params() {
+        return params;
+    }
+
+    public ActiveChain activeChain() {
+        return active;
+    }
+
+    public BlockNode tip() {
+        return active.tip();
+    }
+
+    public BlockNode node(Hash256 hash) {
+        return nodes.get(hash);
+    }
+
+    public Collection<BlockNode> allNodes() {
+        return nodes.values();
+    }
+
+    public ChainStore store() {
+        return store;
+    }
+
+    /** The stored body of a block, or null. */
+    public Block block(Hash256 hash) {
+        return store.block(hash);
+    }
+
+    public void addListener(ChainListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(ChainListener l) {
+        listeners.remove(l);
+    }
+
+    /** The blocks no other known block builds on: Bitcoin Core's chain tips. */
+    public List<BlockNode> leaves() {
+        java.util.Set<BlockNode> parents = new java.util.HashSet<>();
+        for (BlockNode n : nodes.values()) {
+            if (n.parent() != null) {
+                parents.add(n.parent());
+            }
+        }
+        List<BlockNode> out = new ArrayList<>();
+        for (BlockNode n : nodes.values()) {
+            if (!parents.contains(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    // ---- writer
+
+    /** What became of a block handed to {@link #acceptBlock}. */
+    public enum Acceptance {
+        /** Stored and valid so far; the tip may or may not have moved to it. */
+        ACCEPTED,
+        /** Already stored. */
+        DUPLICATE,
+        /** Its parent is unknown: kept in the orphan pool, and listeners were asked to find the ancestors. */
+        ORPHAN
+    }
+
+    /**
+     * Validates a header in the context of its parent and adds it to the block tree.
+     *
+     * @throws ValidationException with {@link RejectReason#PREV_BLOCK_NOT_FOUND} when the parent is unknown
+     */
+    public synchronized BlockNode acceptHeader(BlockHeader header) throws ValidationException {
+        List<IndexRecord> added = new ArrayList<>(1);
+        try {
+            return addHeader(header, added);
+        } finally {
+            store.putIndexes(added);
+        }
+    }
+
+    /** Adds one header to the tree; its index record goes to {@code added} for the caller to write. */
+    private BlockNode addHeader(BlockHeader header, List<IndexRecord> added) throws ValidationException {
+        BlockNode known = nodes.get(header.hash());
+        if (known != null) {
+            if (known.isFailed()) {
+                throw new ValidationException(RejectReason.DUPLICATE_BLOCK, "known invalid: " + header.hash());
+            }
+            return known;
+        }
+        BlockNode parent = nodes.get(header.prevHash());
+        if (parent == null) {
+            throw new ValidationException(RejectReason.PREV_BLOCK_NOT_FOUND, header.prevHash().toString());
+        }
+        if (parent.isFailed()) {
+            throw new ValidationException(RejectReason.PREV_BLOCK_INVALID, header.prevHash().toString());
+        }
+        headerRules.check(header, parent.ancestry());
+        BlockNode n = new BlockNode(header, parent.height() + 1,
+                parent.chainWork().add(ProofOfWork.work(header.bits())), parent, BlockStatus.HEADER_VALID);
+        added.add(n.toRecord());
+        nodes.put(n.hash(), n);
+        children.computeIfAbsent(parent, k -> new ArrayList<>()).add(n);
+        return n;
+    }
+
+    /** Accepts a run of headers in order (as a headers message brings them); stops at the first invalid one. */
+    public synchronized List<BlockNode> acceptHeaders(List<BlockHeader> headers) throws ValidationException {
+        List<BlockNode> out = new ArrayList<>(headers.size());
+        List<IndexRecord> added = new ArrayList<>(headers.size());
+        try {
+            for (BlockHeader h : headers) {
+                out.add(addHeader(h, added));
+            }
+        } finally {
+            store.putIndexes(added); // the valid prefix is kept even when a later header fails
+        }
+        return out;
+    }
+
+    /**
+     * Validates and stores a block, then moves the tip to the best chain. Orphans waiting on it follow.
+     *
+     * @throws ValidationException when the block breaks a rule (then it and its descendants are marked
+     *     invalid unless the failure could be the sender's fault alone, such as a mutated merkle tree)
+     */
+    public synchronized Acceptance acceptBlock(Block block) throws ValidationException {
+        Acceptance result = acceptOne(block);
+        if (result == Acceptance.ACCEPTED) {
+            Deque<Hash256> ready = new ArrayDeque<>();
+            ready.add(block.hash());
+            while (!ready.isEmpty()) {
+                for (Block child : orphans.takeChildrenOf(ready.poll())) {
+                    try {
+                        if (acceptOne(child) == Acceptance.ACCEPTED) {
+                            ready.add(child.hash());
+                        }
+                    } catch (ValidationException e) {
+                        // The orphan's sender is long gone; the block is simply dropped (and marked, if invalid).
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private Acceptance acceptOne(Block block) throws ValidationException {
+        BlockNode known = nodes.get(block.hash());
+        if (known != null && known.hasData()) {
+            return Acceptance.DUPLICATE;
+        }
+        if (known == null && !nodes.containsKey(block.header().prevHash())) {
+            headerRules.checkContextFree(block.header()); // no proof of work, no place in the pool
+            if (orphans.add(block)) {
+                for (ChainListener l : listeners) {
+                    l.orphanBlock(block);
+                }
+            }
+            return Acceptance.ORPHAN;
+        }
+        BlockNode n = known != null ? known : acceptHeader(block.header());
+        if (n.isFailed()) {
+            throw new ValidationException(RejectReason.DUPLICATE_BLOCK, "known invalid: " + block.hash());
+        }
+        try {
+            BlockChecks.check(block, params);
+            connector.checkContext(block, n.height());
+        } catch (ValidationException e) {
+            RejectReason r = e.reason();
+            if (r != RejectReason.BAD_MERKLE_ROOT && r != RejectReason.MUTATED_MERKLE) {
+                markFailed(n);
+            }
+            throw e;
+        }
+        n.setStatus(n.status() | BlockStatus.HAVE_DATA);
+        store.putBlock(block, n.toRecord());
+        recentBlock = block;
+        addCandidates(n);
+        ValidationException failure = activateBestChain(n);
+        if (failure != null) {
+            throw failure;
+        }
+        return Acceptance.ACCEPTED;
+    }
+
+    /**
+     * Connects the best candidate, reorganising if needed. Returns the failure of {@code submitted} if
+     * that block turned out invalid while being connected, else null.
+     */
+    private ValidationException activateBestChain(BlockNode submitted) {
+        ValidationException submittedFailure = null;
+        while (true) {
+            BlockNode best = candidates.isEmpty() ? null : candidates.last();
+            if (best == null || BlockNode.compareForTip(best, active.tip()) <= 0) {
+                break;
+            }
+            BlockNode fork = active.findFork(best);
+            while (active.tip() != fork) {
+                disconnectTip();
+            }
+            List<BlockNode> path = new ArrayList<>();
+            for (BlockNode n = best; n != fork; n = n.parent()) {
+                path.add(n);
+            }
+            for (int i = path.size() - 1; i >= 0; i--) {
+                BlockNode n = path.get(i);
+                try {
+                    connectTip(n);
+                } catch (ValidationException e) {
+                    markFailed(n);
+                    if (n == submitted) {
+                        submittedFailure = e;
+                    }
+                    break;
+                }
+            }
+        }
+        BlockNode tip = active.tip();
+        candidates.headSet(tip, false).clear();
+        if (tip != notifiedTip || disconnectedSinceNotify) {
+            boolean reorganised = disconnectedSinceNotify;
+            notifiedTip = tip;
+            disconnectedSinceNotify = false;
+            for (ChainListener l : listeners) {
+                l.tipChanged(tip, reorganised);
+            }
+        }
+        return submittedFailure;
+    }
+
+    private void connectTip(BlockNode n) throws ValidationException {
+        Block block = recentBlock != null && recentBlock.hash().equals(n.hash()) ? recentBlock : store.block(n.hash());
+        if (block == null) {
+            throw new StoreException("block " + n.hash() + " is indexed as stored but its body is missing");
+        }
+        UtxoCache cache = new UtxoCache(store.utxo());
+        BlockUndo undo = connector.connect(block, n.height(), cache);
+        n.setStatus(n.status() | BlockStatus.VALID);
+        store.connect(n.toRecord(), cache, undo);
+        active = active.extend(n, activeArrayShared);
+        activeArrayShared = true;
+        for (ChainListener l : listeners) {
+            l.blockConnected(block, n);
+        }
+    }
+
+    private void disconnectTip() {
+        BlockNode n = active.tip();
+        Block block = store.block(n.hash());
+        BlockUndo undo = store.undo(n.hash());
+        if (block == null || undo == null) {
+            throw new StoreException("cannot disconnect " + n.hash() + ": its body or undo data is missing");
+        }
+        UtxoCache cache = new UtxoCache(store.utxo());
+        connector.disconnect(block, undo, cache);
+        store.disconnect(n.hash(), n.parent().hash(), cache);
+        active = active.withoutTip();
+        activeArrayShared = false;
+        disconnectedSinceNotify = true;
+        for (ChainListener l : listeners) {
+            l.blockDisconnected(block, n);
+        }
+    }
+
+    /** Adds {@code n} and its stored descendants as candidates, if {@code n}'s whole branch is stored. */
+    private void addCandidates(BlockNode n) {
+        if (n.parent() != null && !branchComplete(n.parent())) {
+            return;
+        }
+        Deque<BlockNode> todo = new ArrayDeque<>();
+        todo.add(n);
+        while (!todo.isEmpty()) {
+            BlockNode x = todo.poll();
+            if (!x.hasData() || x.isFailed()) {
+                continue;
+            }
+            candidates.add(x);
+            todo.addAll(children.getOrDefault(x, List.of()));
+        }
+    }
+
+    private boolean branchComplete(BlockNode n) {
+        for (BlockNode x = n; x != null; x = x.parent()) {
+            if (active.contains(x)) {
+                return true;
+            }
+            if (!x.hasData() || x.isFailed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rebuildCandidates() {
+        candidates.clear();
+        for (BlockNode n : nodes.values()) {
+            if (n.hasData() && !n.isFailed() && branchComplete(n)
+                    && BlockNode.compareForTip(n, active.tip()) >= 0) {
+                candidates.add(n);
+            }
+        }
+    }
+
+    /** Marks {@code n} failed and its descendants failed-by-parent, in memory and in the store. */
+    private void markFailed(BlockNode n) {
+        List<IndexRecord> changed = new ArrayList<>();
+        n.setStatus(n.status() | BlockStatus.FAILED);
+        candidates.remove(n);
+        changed.add(n.toRecord());
+        Deque<BlockNode> todo = new ArrayDeque<>(children.getOrDefault(n, List.of()));
+        while (!todo.isEmpty()) {
+            BlockNode d = todo.poll();
+            d.setStatus(d.status() | BlockStatus.FAILED_PARENT);
+            candidates.remove(d);
+            changed.add(d.toRecord());
+            todo.addAll(children.getOrDefault(d, List.of()));
+        }
+        store.putIndexes(changed);
+    }
+
+    /**
+     * Bitcoin Core's invalidateblock: marks a block and its descendants invalid and moves to the best
+     * remaining chain, disconnecting if the block is on the active chain.
+     */
+    public synchronized void invalidateBlock(Hash256 hash) {
+        BlockNode n = nodes.get(hash);
+        if (n == null) {
+            throw new IllegalArgumentException("block not found: " + hash);
+        }
+        if (n.height() == 0) {
+            throw new IllegalArgumentException("the genesis block cannot be invalidated");
+        }
+        while (active.contains(n)) {
+            disconnectTip();
+        }
+        markFailed(n);
+        rebuildCandidates();
+        activateBestChain(null);
+    }
+
+    /** Bitcoin Core's reconsiderblock: clears the failure marks of a block, its ancestors and descendants. */
+    public synchronized void reconsiderBlock(Hash256 hash) {
+        BlockNode n = nodes.get(hash);
+        if (n == null) {
+            throw new IllegalArgumentException("block not found: " + hash);
+        }
+        List<IndexRecord> changed = new ArrayList<>();
+        int clear = ~(BlockStatus.FAILED | BlockStatus.FAILED_PARENT);
+        for (BlockNode a = n; a != null; a = a.parent()) {
+            if (a.isFailed()) {
+                a.setStatus(a.status() & clear);
+                changed.add(a.toRecord());
+            }
+        }
+        Deque<BlockNode> todo = new ArrayDeque<>(children.getOrDefault(n, List.of()));
+        while (!todo.isEmpty()) {
+            BlockNode d = todo.poll();
+            if (d.isFailed()) {
+                d.setStatus(d.status() & clear);
+                changed.add(d.toRecord());
+            }
+            todo.addAll(children.getOrDefault(d, List.of()));
+        }
+        store.putIndexes(changed);
+        rebuildCandidates();
+        activateBestChain(null);
+    }
+
+    /** Number of blocks waiting for a parent. */
+    public synchronized int orphanCount() {
+        return orphans.size();
+    }
+
+    /** The hash of the first block missing below an orphan, to ask peers for. */
+    public synchronized Hash256 missingAncestor(Block orphan) {
+        return orphans.missingRoot(orphan);
+    }
+}

@@ -1,0 +1,361 @@
+package org.nakamoto.chain.store;
+
+import static org.fusesource.leveldbjni.JniDBFactory.factory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.iq80.leveldb.DB;
+import org.iq80.leveldb.DBException;
+import org.iq80.leveldb.DBIterator;
+import org.iq80.leveldb.Options;
+import org.iq80.leveldb.ReadOptions;
+import org.iq80.leveldb.Snapshot;
+import org.iq80.leveldb.WriteBatch;
+import org.iq80.leveldb.WriteOptions;
+import org.nakamoto.chain.codec.ParseException;
+import org.nakamoto.chain.crypto.Hashes;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.OutPoint;
+import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.utxo.BlockUndo;
+import org.nakamoto.chain.utxo.Coin;
+import org.nakamoto.chain.utxo.UtxoCache;
+import org.nakamoto.chain.utxo.UtxoView;
+
+/**
+ * The node's persistent state in one LevelDB database (layout in {@link StoreLayout} and
+ * docs/storage.md): block index, block bodies, undo data, UTXO set and tip. Every write that changes the
+ * chain is one synchronous WriteBatch, so a crash at any instant leaves the store on the last tip that
+ * was written, with the UTXO set of exactly that tip.
+ *
+ * <p>Concurrency: LevelDB is safe for concurrent readers and writers. By design only the chain writer
+ * calls the mutating methods; readers may call the getters from any thread, or take a
+ * {@link #snapshot()} for a consistent view across several reads.
+ */
+public final class ChainStore implements Closeable {
+    private static final WriteOptions SYNC = new WriteOptions().sync(true);
+
+    private final DB db;
+    private final Path dir;
+
+    private ChainStore(DB db, Path dir) {
+        this.db = db;
+        this.dir = dir;
+    }
+
+    /**
+     * Opens (or creates) the store in {@code dir} for the network in {@code params}. Refuses a store of
+     * another network or schema, a corrupt database, and one another process holds open.
+     */
+    public static ChainStore open(Path dir, NetworkParams params) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+        }
+        Options options = new Options().createIfMissing(true).paranoidChecks(true).cacheSize(64L << 20);
+        DB db;
+        try {
+            db = factory.open(dir.toFile(), options);
+        } catch (IOException | DBException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("lock")) {
+                throw new StoreException("the block store in " + dir + " is in use by another process (" + m + ")", e);
+            }
+            if (m.toLowerCase().contains("corrupt")) {
+                throw new StoreException("the block store in " + dir + " is corrupt (" + m
+                        + "); move it aside and resync or re-import", e);
+            }
+            throw new StoreException("cannot open the block store in " + dir + ": " + m, e);
+        }
+        ChainStore store = new ChainStore(db, dir);
+        try {
+            store.checkMeta(params);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    private void checkMeta(NetworkParams params) {
+        byte[] schema = get(StoreLayout.META_SCHEMA);
+        byte[] genesis = get(StoreLayout.META_GENESIS);
+        if (schema == null && genesis == null) {
+            try (WriteBatch b = db.createWriteBatch()) {
+                b.put(StoreLayout.META_SCHEMA, ByteBuffer.allocate(4).putInt(StoreLayout.SCHEMA_VERSION).array());
+                b.put(StoreLayout.META_GENESIS, params.genesisHash().toBytes());
+                db.write(b, SYNC);
+            } catch (IOException | DBException e) {
+                throw new StoreException("cannot initialise the block store in " + dir + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        if (schema == null || schema.length != 4 || genesis == null || genesis.length != 32) {
+            throw new StoreException("the block store in " + dir + " is corrupt: its metadata is incomplete");
+        }
+        int version = ByteBuffer.wrap(schema).getInt();
+        if (version != StoreLayout.SCHEMA_VERSION) {
+            throw new StoreException("the block store in " + dir + " has schema version " + version
+                    + "; this node reads version " + StoreLayout.SCHEMA_VERSION);
+        }
+        if (!Hash256.wrap(genesis).equals(params.genesisHash())) {
+            throw new StoreException("the block store in " + dir + " belongs to the network with genesis "
+                    + Hash256.wrap(genesis) + ", not " + params.name() + " (" + params.genesisHash() + ")");
+        }
+    }
+
+    private byte[] get(byte[] key) {
+        try {
+            return db.get(key);
+        } catch (DBException e) {
+            throw new StoreException("read failed in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(WriteBatch batch) {
+        try {
+            db.write(batch, SYNC);
+        } catch (DBException e) {
+            throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- reads
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The stored tip, or null for a store that has connected nothing yet. */
+    public Hash256 tip() {
+        byte[] t = get(StoreLayout.META_TIP);
+        return t == null ? null : Hash256.wrap(t);
+    }
+
+    public IndexRecord index(Hash256 hash) {
+        byte[] raw = get(StoreLayout.hashKey(StoreLayout.INDEX, hash));
+        return raw == null ? null : parse(() -> IndexRecord.parse(raw), "index record " + hash);
+    }
+
+    /** Every index record, in key order. */
+    public void forEachIndex(Consumer<IndexRecord> action) {
+        forEachWithPrefix(StoreLayout.INDEX, (k, v) -> action.accept(parse(() -> IndexRecord.parse(v), "index record")));
+    }
+
+    public Block block(Hash256 hash) {
+        byte[] raw = get(StoreLayout.hashKey(StoreLayout.BODY, hash));
+        return raw == null ? null : parse(() -> Block.parse(raw), "block " + hash);
+    }
+
+    public byte[] blockBytes(Hash256 hash) {
+        return get(StoreLayout.hashKey(StoreLayout.BODY, hash));
+    }
+
+    public BlockUndo undo(Hash256 hash) {
+        byte[] raw = get(StoreLayout.hashKey(StoreLayout.UNDO, hash));
+        return raw == null ? null : parse(() -> BlockUndo.parse(raw), "undo data " + hash);
+    }
+
+    /** The UTXO set as it is now: each read sees the latest write. */
+    public UtxoView utxo() {
+        return op -> {
+            byte[] raw = get(StoreLayout.coinKey(op));
+            return raw == null ? null : parse(() -> Coin.parse(raw), "coin " + op);
+        };
+    }
+
+    /** A consistent read-only view of the whole store as of now; close it when done. */
+    public StoreSnapshot snapshot() {
+        return new StoreSnapshot(db.getSnapshot());
+    }
+
+    private <T> T parse(java.util.function.Supplier<T> p, String what) {
+        try {
+            return p.get();
+        } catch (ParseException e) {
+            throw new StoreException("the block store in " + dir + " is corrupt: " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void forEachWithPrefix(byte prefix, java.util.function.BiConsumer<byte[], byte[]> action) {
+        forEachWithPrefix(prefix, new ReadOptions(), action);
+    }
+
+    private void forEachWithPrefix(byte prefix, ReadOptions ro, java.util.function.BiConsumer<byte[], byte[]> action) {
+        try (DBIterator it = db.iterator(ro)) {
+            for (it.seek(new byte[] {prefix}); it.hasNext(); ) {
+                Map.Entry<byte[], byte[]> e = it.next();
+                if (e.getKey().length == 0 || e.getKey()[0] != prefix) {
+                    break;
+                }
+                action.accept(e.getKey(), e.getValue());
+            }
+        } catch (IOException e) {
+            throw new StoreException("iteration failed in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- writes: called by the chain writer only
+
+    /** Stores a block body with its index record; durable when this returns. */
+    public void putBlock(Block block, IndexRecord record) {
+        try (WriteBatch b = db.createWriteBatch()) {
+            b.put(StoreLayout.hashKey(StoreLayout.BODY, block.hash()), block.serialize());
+            b.put(StoreLayout.hashKey(StoreLayout.INDEX, block.hash()), record.serialize());
+            write(b);
+        } catch (IOException e) {
+            throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void putIndex(IndexRecord record) {
+        putIndexes(java.util.List.of(record));
+    }
+
+    public void putIndexes(java.util.Collection<IndexRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (WriteBatch b = db.createWriteBatch()) {
+            for (IndexRecord r : records) {
+                b.put(StoreLayout.hashKey(StoreLayout.INDEX, r.header().hash()), r.serialize());
+            }
+            write(b);
+        } catch (IOException e) {
+            throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connects a block in one atomic batch: its UTXO changes, its undo data, its index status and the
+     * new tip. Clears {@code changes}.
+     */
+    public void connect(IndexRecord block, UtxoCache changes, BlockUndo undo) {
+        Hash256 hash = block.header().hash();
+        try (WriteBatch b = db.createWriteBatch()) {
+            putCoins(b, changes);
+            b.put(StoreLayout.hashKey(StoreLayout.UNDO, hash), undo.serialize());
+            b.put(StoreLayout.hashKey(StoreLayout.INDEX, hash), block.serialize());
+            b.put(StoreLayout.META_TIP, hash.toBytes());
+            write(b);
+        } catch (IOException e) {
+            throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
+        }
+        changes.clear();
+    }
+
+    /** Disconnects the tip in one atomic batch: the restored UTXO changes and the new (parent) tip. */
+    public void disconnect(Hash256 blockHash, Hash256 newTip, UtxoCache changes) {
+        try (WriteBatch b = db.createWriteBatch()) {
+            putCoins(b, changes);
+            b.delete(StoreLayout.hashKey(StoreLayout.UNDO, blockHash));
+            b.put(StoreLayout.META_TIP, newTip.toBytes());
+            write(b);
+        } catch (IOException e) {
+            throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
+        }
+        changes.clear();
+    }
+
+    /** Sets the tip without UTXO changes: used once, to record the genesis block as the starting tip. */
+    public void setTip(Hash256 tip) {
+        try (WriteBatch b = db.createWriteBatch()) {
+            b.put(StoreLayout.META_TIP, tip.toBytes());
+            write(b);
+        } catch (IOException e) {
+            throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void putCoins(WriteBatch b, UtxoCache changes) {
+        for (Map.Entry<OutPoint, Coin> e : changes.changes().entrySet()) {
+            byte[] key = StoreLayout.coinKey(e.getKey());
+            if (e.getValue() == null) {
+                b.delete(key);
+            } else {
+                b.put(key, e.getValue().serialize());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (IOException e) {
+            throw new StoreException("close failed in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Totals over the UTXO set and a digest of it, all read from one consistent snapshot. */
+    public record UtxoStats(long coins, long totalSatoshis, Hash256 digest, long serializedBytes) {
+    }
+
+    /** A read-only view of the store at one instant. Close it to release the LevelDB snapshot. */
+    public final class StoreSnapshot implements UtxoView, Closeable {
+        private final Snapshot snapshot;
+        private final ReadOptions ro;
+
+        private StoreSnapshot(Snapshot snapshot) {
+            this.snapshot = snapshot;
+            this.ro = new ReadOptions().snapshot(snapshot);
+        }
+
+        @Override
+        public Coin get(OutPoint op) {
+            byte[] raw;
+            try {
+                raw = db.get(StoreLayout.coinKey(op), ro);
+            } catch (DBException e) {
+                throw new StoreException("read failed in " + dir + ": " + e.getMessage(), e);
+            }
+            return raw == null ? null : parse(() -> Coin.parse(raw), "coin " + op);
+        }
+
+        public Hash256 tip() {
+            byte[] t = db.get(StoreLayout.META_TIP, ro);
+            return t == null ? null : Hash256.wrap(t);
+        }
+
+        /**
+         * Walks the whole UTXO set in key order. The digest is SHA-256d over every (key, value) pair, so
+         * two stores hold the same set exactly when their digests agree.
+         */
+        public UtxoStats utxoStats() {
+            MessageDigest md = Hashes.newSha256();
+            long[] totals = new long[3];
+            forEachWithPrefix(StoreLayout.COIN, ro, (k, v) -> {
+                md.update(k);
+                md.update(v);
+                Coin c = parse(() -> Coin.parse(v), "coin");
+                totals[0]++;
+                totals[1] += c.output().value();
+                totals[2] += k.length + v.length;
+            });
+            return new UtxoStats(totals[0], totals[1], Hash256.wrap(Hashes.sha256(md.digest())), totals[2]);
+        }
+
+        /** Every unspent coin, in key order. */
+        public void forEachCoin(java.util.function.BiConsumer<OutPoint, Coin> action) {
+            forEachWithPrefix(StoreLayout.COIN, ro,
+                    (k, v) -> action.accept(StoreLayout.coinKeyToOutPoint(k), parse(() -> Coin.parse(v), "coin")));
+        }
+
+        @Override
+        public void close() {
+            try {
+                snapshot.close();
+            } catch (IOException e) {
+                throw new StoreException("cannot release snapshot: " + e.getMessage(), e);
+            }
+        }
+    }
+}
