@@ -1,5 +1,7 @@
 package org.nakamoto.chain.script;
 
+import org.nakamoto.chain.testing.MainnetBlocks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
@@ -16,7 +18,7 @@ import org.nakamoto.chain.model.TxOut;
 
 /** The first payment on Bitcoin's chain: block 170 spends block 9's coinbase with a pay-to-pubkey signature. */
 class MainnetBlock170Test {
-    private static final List<Block> BLOCKS = MainnetBlocks.load();
+    private static final List<Block> BLOCKS = MainnetBlocks.all();
 
     private static Transaction spend() {
         return BLOCKS.get(170).transactions().get(1);
