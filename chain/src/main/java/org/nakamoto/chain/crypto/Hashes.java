@@ -3,6 +3,7 @@ package org.nakamoto.chain.crypto;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
 
 /**
  * Bitcoin's hash functions. SHA-256 goes through the JDK provider, which HotSpot compiles to the CPU's
@@ -45,6 +46,15 @@ public final class Hashes {
 
     public static byte[] ripemd160(byte[] data) {
         RIPEMD160Digest d = new RIPEMD160Digest();
+        d.update(data, 0, data.length);
+        byte[] out = new byte[20];
+        d.doFinal(out, 0);
+        return out;
+    }
+
+    /** SHA-1, needed only by the script opcode OP_SHA1. */
+    public static byte[] sha1(byte[] data) {
+        SHA1Digest d = new SHA1Digest();
         d.update(data, 0, data.length);
         byte[] out = new byte[20];
         d.doFinal(out, 0);

@@ -29,8 +29,11 @@ public final class Script {
         return program.clone();
     }
 
-    /** The program bytes without copying; callers must not modify them. */
-    byte[] unsafeBytes() {
+    /**
+     * The program bytes without copying, for hot paths such as the script interpreter and serializers.
+     * Do not modify the returned array: scripts are immutable and shared between threads.
+     */
+    public byte[] unsafeBytes() {
         return program;
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nakamoto.chain.codec.Hex;
+import org.nakamoto.chain.consensus.CompactTarget;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;
@@ -81,7 +82,7 @@ public final class ParamsLoader {
         Fields f = new Fields(root, source);
         Block genesis = genesis(f.object("genesis"), source);
         NavigableCheckpoints cps = checkpoints(f.optionalObject("checkpoints"), source);
-        return new NetworkParams(
+        NetworkParams p = new NetworkParams(
                 f.text("name"),
                 f.hexInt("magic", 4),
                 f.port("defaultPort"),
@@ -105,6 +106,26 @@ public final class ParamsLoader {
                 f.intValue("bip34Height", 0, Integer.MAX_VALUE),
                 cps.map,
                 f.stringList("seeds"));
+        checkConsistency(p, source);
+        return p;
+    }
+
+    /** Rules between fields that a typo could break without any one field looking wrong. */
+    private static void checkConsistency(NetworkParams p, String source) {
+        BigInteger genesisTarget = CompactTarget.decode(p.genesis().header().bits()).value();
+        if (genesisTarget.compareTo(p.powLimit()) > 0) {
+            throw new ParamsException(source + ": genesis bits are easier than powLimit");
+        }
+        if (p.genesisHash().toBigInteger().compareTo(genesisTarget) > 0) {
+            throw new ParamsException(source + ": the genesis block does not meet its own bits");
+        }
+        // Bitcoin's retarget multiplies a 256-bit target by the clamped timespan (up to 4x the target
+        // timespan) in 256-bit arithmetic; a powLimit that lets that overflow makes retargets wrap.
+        BigInteger worst = p.powLimit().multiply(BigInteger.valueOf(p.targetTimespanSeconds() * 4));
+        if (p.retargeting() && worst.bitLength() > 256) {
+            throw new ParamsException(source + ": powLimit x 4 x targetTimespanSeconds overflows 256 bits;"
+                    + " the retarget would wrap around. Lower powLimit or the timespan.");
+        }
     }
 
     private static Block genesis(JsonNode node, String source) {

@@ -308,6 +308,10 @@ public final class ChainState {
         if (failure != null) {
             throw failure;
         }
+        if (n.isFailed()) {
+            // An ancestor failed when this block made its branch the best: this block is invalid too.
+            throw new ValidationException(RejectReason.PREV_BLOCK_INVALID, "an ancestor of " + n.hash() + " is invalid");
+        }
         return Acceptance.ACCEPTED;
     }
 

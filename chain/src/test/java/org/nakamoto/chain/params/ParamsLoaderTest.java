@@ -73,7 +73,10 @@ class ParamsLoaderTest {
         assertMessage("not valid JSON", "{ nope".getBytes(StandardCharsets.UTF_8));
         assertMessage("missing field 'magic'", json.replace("\"magic\"", "\"magik\"").getBytes(StandardCharsets.UTF_8));
         assertMessage("field 'defaultPort'", json.replace("28444", "70000").getBytes(StandardCharsets.UTF_8));
-        assertMessage("field 'powLimit'", json.replace("0003ffff", "zz03ffff").getBytes(StandardCharsets.UTF_8));
+        assertMessage("field 'powLimit'", json.replace("\"00007fff", "\"zz007fff").getBytes(StandardCharsets.UTF_8));
+        assertMessage("overflows 256 bits", json.replace("\"00007fff", "\"007fffff").getBytes(StandardCharsets.UTF_8));
+        assertMessage("genesis bits are easier than powLimit",
+                json.replace("\"00007fff", "\"00000000").getBytes(StandardCharsets.UTF_8));
         assertMessage("unknown network", null);
     }
 

@@ -1,6 +1,10 @@
 package org.nakamoto.chain.testing;
 
+import java.math.BigInteger;
 import java.util.List;
+import org.nakamoto.chain.consensus.CompactTarget;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.BlockHeader;
 import java.util.TreeMap;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
@@ -16,13 +20,20 @@ public final class TestNetworks {
 
     /**
      * Regtest with retargeting on every {@code interval} blocks, so branches can differ in work per
-     * block: a period mined fast makes the next period's blocks harder.
+     * block: a period mined fast makes the next period's blocks harder. The powLimit is the easiest
+     * that keeps the retarget's 256-bit arithmetic from overflowing (as the params loader demands), and
+     * the genesis is re-mined to it.
      */
     public static NetworkParams retargeting(int interval, long spacingSeconds) {
         NetworkParams r = regtest();
+        long timespan = interval * spacingSeconds;
+        int k = 256 - BigInteger.valueOf(4 * timespan).bitLength();
+        BigInteger powLimit = BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE);
+        BlockHeader g = r.genesis().header().withBits(CompactTarget.encode(powLimit));
+        Block genesis = new Block(TestMiner.mine(g), r.genesis().transactions());
         return new NetworkParams(r.name(), r.magic(), r.defaultPort(), r.rpcPort(), r.pubKeyHashVersion(),
                 r.scriptHashVersion(), r.wifVersion(), r.bip32PrivateVersion(), r.bip32PublicVersion(),
-                r.bip44CoinType(), r.genesis(), r.powLimit(), spacingSeconds, interval, interval * spacingSeconds,
+                r.bip44CoinType(), genesis, powLimit, spacingSeconds, interval, timespan,
                 true, r.initialSubsidy(), 150, r.coinbaseMaturity(), r.maxBlockSize(), r.bip34Height(),
                 new TreeMap<>(), List.of());
     }

@@ -1,0 +1,95 @@
+package org.nakamoto.chain.crypto;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+
+/**
+ * A secp256k1 private key (1 <= d < n) that signs with RFC 6979 deterministic nonces (HMAC-SHA256), as
+ * Bitcoin Core does, so the same key and hash always give the same signature and no weak random number
+ * can leak the key. Signatures come out low-S. Immutable; safe to share. {@link #toString()} never shows
+ * the secret.
+ */
+public final class EcPrivateKey {
+    private final BigInteger d;
+    private final EcPublicKey publicKey;
+
+    private EcPrivateKey(BigInteger d) {
+        if (d.signum() <= 0 || d.compareTo(Secp256k1.N) >= 0) {
+            throw new IllegalArgumentException("private key out of range [1, n-1]");
+        }
+        this.d = d;
+        this.publicKey = new EcPublicKey(new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), d));
+    }
+
+    public static EcPrivateKey of(BigInteger d) {
+        return new EcPrivateKey(d);
+    }
+
+    /** A 32-byte big-endian secret. */
+    public static EcPrivateKey fromBytes(byte[] secret32) {
+        if (secret32.length != 32) {
+            throw new IllegalArgumentException("private key must be 32 bytes, got " + secret32.length);
+        }
+        return new EcPrivateKey(new BigInteger(1, secret32));
+    }
+
+    public static EcPrivateKey generate(SecureRandom random) {
+        while (true) {
+            byte[] b = new byte[32];
+            random.nextBytes(b);
+            BigInteger d = new BigInteger(1, b);
+            if (d.signum() > 0 && d.compareTo(Secp256k1.N) < 0) {
+                return new EcPrivateKey(d);
+            }
+        }
+    }
+
+    /** Signs a 32-byte hash: deterministic nonce (RFC 6979), s normalised to the low half. */
+    public EcdsaSignature sign(byte[] hash32) {
+        if (hash32.length != 32) {
+            throw new IllegalArgumentException("hash must be 32 bytes, got " + hash32.length);
+        }
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, new ECPrivateKeyParameters(d, Secp256k1.DOMAIN));
+        BigInteger[] rs = signer.generateSignature(hash32);
+        return new EcdsaSignature(rs[0], rs[1]).withLowS();
+    }
+
+    public EcPublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** The public key's compressed (33 bytes) or uncompressed (65 bytes) encoding. */
+    public byte[] publicKeyBytes(boolean compressed) {
+        return publicKey.encode(compressed);
+    }
+
+    /** The 32-byte big-endian secret. */
+    public byte[] toBytes() {
+        byte[] out = new byte[32];
+        byte[] b = d.toByteArray();
+        int n = Math.min(b.length, 32);
+        System.arraycopy(b, b.length - n, out, 32 - n, n);
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EcPrivateKey k && d.equals(k.d);
+    }
+
+    @Override
+    public int hashCode() {
+        return publicKey.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "EcPrivateKey[pub=" + publicKey + "]";
+    }
+}

@@ -1,0 +1,277 @@
+package org.nakamoto.chain.script;
+
+import static org.nakamoto.chain.script.Opcodes.*;
+
+import java.util.Arrays;
+import org.nakamoto.chain.crypto.Hashes;
+import org.nakamoto.chain.model.Script;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bitcoin's script interpreter for legacy (pre-segwit) scripts: a stack machine that runs one script on a
+ * stack, following Core's {@code EvalScript} step for step with no policy flags (early-chain consensus).
+ * Failure is a {@link ScriptError} value; nothing a script does can throw out of {@link #eval}.
+ * An instance lives for one evaluation and is not thread-safe; {@link #eval} is safe to call from many
+ * threads at once.
+ */
+public final class Interpreter {
+    public static final int MAX_SCRIPT_SIZE = 10_000;
+    public static final int MAX_ELEMENT_SIZE = 520;
+    public static final int MAX_OPS_PER_SCRIPT = 201;
+    public static final int MAX_STACK_SIZE = 1_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Interpreter.class);
+    // Shared, never modified: stack items are immutable by convention.
+    static final byte[] TRUE = {1};
+    static final byte[] FALSE = {};
+
+    private final byte[] script;
+    private final ScriptStack stack;
+    private final ScriptStack altStack = new ScriptStack();
+    private final ConditionStack conditions = new ConditionStack();
+    private final SignatureChecker checker;
+    private int opCount;
+    /** Where the script code signed by CHECKSIG begins: just after the last executed OP_CODESEPARATOR. */
+    private int codeStart;
+
+    private Interpreter(byte[] script, ScriptStack stack, SignatureChecker checker) {
+        this.script = script;
+        this.stack = stack;
+        this.checker = checker;
+    }
+
+    /** Runs {@code script} on {@code stack}, which it leaves as the script left it. */
+    public static ScriptError eval(Script script, ScriptStack stack, SignatureChecker checker) {
+        return eval(script.unsafeBytes(), stack, checker);
+    }
+
+    static ScriptError eval(byte[] script, ScriptStack stack, SignatureChecker checker) {
+        try {
+            new Interpreter(script, stack, checker).run();
+            return ScriptError.OK;
+        } catch (ScriptFailure f) {
+            return f.error;
+        } catch (RuntimeException e) {
+            // A bug here or in the checker must not take the node down; the script just fails.
+            LOG.warn("unexpected exception evaluating script", e);
+            return ScriptError.UNKNOWN_ERROR;
+        }
+    }
+
+    static void fail(ScriptError error) {
+        throw new ScriptFailure(error);
+    }
+
+    private void run() {
+        if (script.length > MAX_SCRIPT_SIZE) {
+            fail(ScriptError.SCRIPT_SIZE);
+        }
+        ScriptCursor cursor = new ScriptCursor(script);
+        while (cursor.hasMore()) {
+            boolean executing = conditions.allTrue();
+            if (!cursor.next()) {
+                fail(ScriptError.BAD_OPCODE);
+            }
+            int op = cursor.opcode();
+            // The limits below apply to every operation, executed or not.
+            if (cursor.dataLength() > MAX_ELEMENT_SIZE) {
+                fail(ScriptError.PUSH_SIZE);
+            }
+            if (op > OP_16 && ++opCount > MAX_OPS_PER_SCRIPT) {
+                fail(ScriptError.OP_COUNT);
+            }
+            if (Opcodes.isDisabled(op)) {
+                fail(ScriptError.DISABLED_OPCODE);
+            }
+            if (executing && op <= OP_PUSHDATA4) {
+                stack.push(cursor.data());
+            } else if (executing || (op >= OP_IF && op <= OP_ENDIF)) {
+                // Conditionals are tracked even in skipped branches (and VERIF/VERNOTIF fail there).
+                step(op, executing, cursor.position());
+            }
+            if (stack.size() + altStack.size() > MAX_STACK_SIZE) {
+                fail(ScriptError.STACK_SIZE);
+            }
+        }
+        if (!conditions.isEmpty()) {
+            fail(ScriptError.UNBALANCED_CONDITIONAL);
+        }
+    }
+
+    private void step(int op, boolean executing, int nextPosition) {
+        if (op == OP_1NEGATE || (op >= OP_1 && op <= OP_16)) {
+            stack.push(ScriptNum.encode(op - (OP_1 - 1)));
+            return;
+        }
+        switch (op) {
+            case OP_NOP, OP_NOP1, OP_CHECKLOCKTIMEVERIFY, OP_CHECKSEQUENCEVERIFY, OP_NOP4, 0xb4, 0xb5, 0xb6,
+                    0xb7, 0xb8, OP_NOP10 -> {
+                // No-ops in legacy consensus; BIP 65 and 112 give NOP2/NOP3 meaning only under their flags.
+            }
+            case OP_IF, OP_NOTIF -> {
+                boolean value = false;
+                if (executing) {
+                    if (stack.isEmpty()) {
+                        fail(ScriptError.UNBALANCED_CONDITIONAL);
+                    }
+                    value = ScriptNum.castToBool(stack.pop()) != (op == OP_NOTIF);
+                }
+                conditions.push(value);
+            }
+            case OP_ELSE -> {
+                if (conditions.isEmpty()) {
+                    fail(ScriptError.UNBALANCED_CONDITIONAL);
+                }
+                conditions.toggleTop();
+            }
+            case OP_ENDIF -> {
+                if (conditions.isEmpty()) {
+                    fail(ScriptError.UNBALANCED_CONDITIONAL);
+                }
+                conditions.pop();
+            }
+            case OP_VERIFY -> verify(ScriptError.VERIFY);
+            case OP_RETURN -> fail(ScriptError.OP_RETURN);
+            case OP_CODESEPARATOR -> codeStart = nextPosition;
+            case OP_CHECKSIG, OP_CHECKSIGVERIFY ->
+                    SignatureOps.checkSig(stack, scriptCode(), checker, op == OP_CHECKSIGVERIFY);
+            case OP_CHECKMULTISIG, OP_CHECKMULTISIGVERIFY ->
+                    opCount = SignatureOps.checkMultiSig(stack, scriptCode(), checker, opCount,
+                            op == OP_CHECKMULTISIGVERIFY);
+            default -> {
+                if (!stackOp(op) && !spliceOrHashOp(op) && !ArithmeticOps.apply(op, stack)) {
+                    // OP_RESERVED, OP_VER, OP_VERIF, OP_VERNOTIF, OP_RESERVED1/2 and every unassigned byte.
+                    fail(ScriptError.BAD_OPCODE);
+                }
+            }
+        }
+    }
+
+    private byte[] scriptCode() {
+        return Arrays.copyOfRange(script, codeStart, script.length);
+    }
+
+    /** Pops the top item if it is true; otherwise fails with {@code error}. */
+    private void verify(ScriptError error) {
+        if (!ScriptNum.castToBool(stack.peek(1))) {
+            fail(error);
+        }
+        stack.pop();
+    }
+
+    private boolean stackOp(int op) {
+        ScriptStack s = stack;
+        switch (op) {
+            case OP_TOALTSTACK -> altStack.push(s.pop());
+            case OP_FROMALTSTACK -> {
+                if (altStack.isEmpty()) {
+                    fail(ScriptError.INVALID_ALTSTACK_OPERATION);
+                }
+                s.push(altStack.pop());
+            }
+            case OP_2DROP -> {
+                s.require(2);
+                s.pop();
+                s.pop();
+            }
+            case OP_2DUP -> {
+                s.require(2);
+                byte[] a = s.peek(2);
+                byte[] b = s.peek(1);
+                s.push(a);
+                s.push(b);
+            }
+            case OP_3DUP -> {
+                s.require(3);
+                byte[] a = s.peek(3);
+                byte[] b = s.peek(2);
+                byte[] c = s.peek(1);
+                s.push(a);
+                s.push(b);
+                s.push(c);
+            }
+            case OP_2OVER -> {
+                s.require(4);
+                s.push(s.peek(4));
+                s.push(s.peek(4));
+            }
+            case OP_2ROT -> {
+                s.require(6);
+                byte[] a = s.remove(6);
+                byte[] b = s.remove(5);
+                s.push(a);
+                s.push(b);
+            }
+            case OP_2SWAP -> {
+                s.require(4);
+                s.swap(4, 2);
+                s.swap(3, 1);
+            }
+            case OP_IFDUP -> {
+                byte[] top = s.peek(1);
+                if (ScriptNum.castToBool(top)) {
+                    s.push(top);
+                }
+            }
+            case OP_DEPTH -> s.push(ScriptNum.encode(s.size()));
+            case OP_DROP -> s.pop();
+            case OP_DUP -> s.push(s.peek(1));
+            case OP_NIP -> {
+                s.require(2);
+                s.remove(2);
+            }
+            case OP_OVER -> s.push(s.peek(2));
+            case OP_PICK, OP_ROLL -> {
+                s.require(2);
+                long n = ScriptNum.decode(s.peek(1));
+                s.pop();
+                if (n < 0 || n >= s.size()) {
+                    fail(ScriptError.INVALID_STACK_OPERATION);
+                }
+                int depth = (int) n + 1;
+                s.push(op == OP_ROLL ? s.remove(depth) : s.peek(depth));
+            }
+            case OP_ROT -> {
+                s.require(3);
+                s.swap(3, 2);
+                s.swap(2, 1);
+            }
+            case OP_SWAP -> {
+                s.require(2);
+                s.swap(2, 1);
+            }
+            case OP_TUCK -> {
+                s.require(2);
+                s.insert(3, s.peek(1));
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean spliceOrHashOp(int op) {
+        switch (op) {
+            case OP_SIZE -> stack.push(ScriptNum.encode(stack.peek(1).length));
+            case OP_EQUAL, OP_EQUALVERIFY -> {
+                stack.require(2);
+                boolean equal = Arrays.equals(stack.pop(), stack.pop());
+                stack.push(equal ? TRUE : FALSE);
+                if (op == OP_EQUALVERIFY) {
+                    verify(ScriptError.EQUALVERIFY);
+                }
+            }
+            case OP_RIPEMD160 -> stack.push(Hashes.ripemd160(stack.pop()));
+            case OP_SHA1 -> stack.push(Hashes.sha1(stack.pop()));
+            case OP_SHA256 -> stack.push(Hashes.sha256(stack.pop()));
+            case OP_HASH160 -> stack.push(Hashes.hash160(stack.pop()));
+            case OP_HASH256 -> stack.push(Hashes.sha256d(stack.pop()));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

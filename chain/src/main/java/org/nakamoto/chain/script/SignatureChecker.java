@@ -1,0 +1,21 @@
+package org.nakamoto.chain.script;
+
+/**
+ * What the interpreter needs from the transaction being spent: "does this signature sign this input?".
+ * Keeping it an interface keeps the interpreter free of transactions, lets tests run scripts without one,
+ * and lets block validation hand each input's check to a worker thread. Implementations must be
+ * thread-safe if they are shared between evaluations.
+ */
+public interface SignatureChecker {
+    /** A checker for scripts evaluated outside any transaction: every signature fails. */
+    SignatureChecker NONE = (signature, publicKey, scriptCode) -> false;
+
+    /**
+     * @param signatureWithHashType the stack item: a DER signature followed by one hash-type byte
+     * @param publicKey the stack item holding the serialized public key
+     * @param scriptCode the script from the last executed OP_CODESEPARATOR on, the signature(s) already
+     *     removed by FindAndDelete
+     * @return true only when the signature is valid; any malformed input is false, never an exception
+     */
+    boolean checkSignature(byte[] signatureWithHashType, byte[] publicKey, byte[] scriptCode);
+}

@@ -1,0 +1,126 @@
+package org.nakamoto.chain.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nakamoto.chain.codec.ByteWriter;
+import org.nakamoto.chain.consensus.CoinbaseHeight;
+import org.nakamoto.chain.consensus.HeaderAncestry;
+import org.nakamoto.chain.consensus.MedianTimePast;
+import org.nakamoto.chain.consensus.Retarget;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.BlockHeader;
+import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.MerkleTree;
+import org.nakamoto.chain.model.OutPoint;
+import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.params.NetworkParams;
+
+/**
+ * Makes valid blocks on any known parent, for fork and reorganisation tests: BIP34 coinbase, bits from
+ * the retarget rule, time after the median time past, and a ground nonce. Not thread-safe.
+ */
+public final class BlockBuilder {
+    /** Anyone can spend an output locked with OP_TRUE by an empty scriptSig. */
+    public static final Script OP_TRUE = Script.of(new byte[] {0x51});
+
+    private final NetworkParams params;
+    private final Map<Hash256, Integer> heights = new HashMap<>();
+    private final Map<Hash256, BlockHeader> headers = new HashMap<>();
+    private int tag;
+
+    public BlockBuilder(NetworkParams params) {
+        this.params = params;
+        remember(params.genesis(), 0);
+    }
+
+    private void remember(Block b, int height) {
+        heights.put(b.hash(), height);
+        headers.put(b.hash(), b.header());
+    }
+
+    public Block genesis() {
+        return params.genesis();
+    }
+
+    public int height(Block b) {
+        return heights.get(b.hash());
+    }
+
+    /** A block on {@code parent}, {@code secondsAfter} its time, paying subsidy plus {@code fees} to OP_TRUE. */
+    public Block next(Block parent, long secondsAfter, List<Transaction> txs, long fees) {
+        int height = heights.get(parent.hash()) + 1;
+        HeaderAncestry ancestry = ancestry(parent.hash());
+        long time = Math.max(parent.header().time() + secondsAfter, MedianTimePast.of(ancestry) + 1);
+        ByteWriter sig = new ByteWriter();
+        sig.writeBytes(CoinbaseHeight.encode(height));
+        sig.writeUint8(4).writeInt32LE(tag++); // distinct coinbases, so sibling blocks differ
+        Transaction coinbase = new Transaction.Builder()
+                .addInput(new TxIn(OutPoint.NULL, Script.of(sig.toByteArray()), TxIn.SEQUENCE_FINAL))
+                .addOutput(params.subsidyAt(height) + fees, OP_TRUE)
+                .build();
+        List<Transaction> all = new ArrayList<>();
+        all.add(coinbase);
+        all.addAll(txs);
+        long bits = Retarget.nextWorkRequired(params, ancestry);
+        BlockHeader h = new BlockHeader(4, parent.hash(), MerkleTree.ofTransactions(all).root(), time, bits, 0);
+        Block b = new Block(TestMiner.mine(h), all);
+        remember(b, height);
+        return b;
+    }
+
+    public Block next(Block parent) {
+        return next(parent, params.targetSpacingSeconds(), List.of(), 0);
+    }
+
+    /** A run of {@code n} empty blocks on {@code parent}, {@code spacing} seconds apart. */
+    public List<Block> chain(Block parent, int n, long spacing) {
+        List<Block> out = new ArrayList<>(n);
+        Block p = parent;
+        for (int i = 0; i < n; i++) {
+            p = next(p, spacing, List.of(), 0);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** A transaction spending OP_TRUE outputs into {@code outputs} OP_TRUE outputs of equal value, leaving {@code fee}. */
+    public static Transaction spend(List<OutPoint> inputs, long inputTotal, int outputs, long fee) {
+        Transaction.Builder b = new Transaction.Builder();
+        for (OutPoint op : inputs) {
+            b.addInput(op, Script.EMPTY);
+        }
+        long each = (inputTotal - fee) / outputs;
+        for (int i = 0; i < outputs; i++) {
+            b.addOutput(i == 0 ? inputTotal - fee - each * (outputs - 1) : each, OP_TRUE);
+        }
+        return b.build();
+    }
+
+    private HeaderAncestry ancestry(Hash256 tipHash) {
+        int tipHeight = heights.get(tipHash);
+        return new HeaderAncestry() {
+            @Override
+            public int height() {
+                return tipHeight;
+            }
+
+            @Override
+            public int earliestHeight() {
+                return 0;
+            }
+
+            @Override
+            public BlockHeader headerAt(int h) {
+                BlockHeader x = headers.get(tipHash);
+                for (int i = tipHeight; i > h; i--) {
+                    x = headers.get(x.prevHash());
+                }
+                return x;
+            }
+        };
+    }
+}
