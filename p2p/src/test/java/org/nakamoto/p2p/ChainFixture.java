@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.params.NetworkParams;
@@ -19,7 +20,7 @@ final class ChainFixture {
     /** Writes {@code blocks} blocks on genesis into {@code nodeDir}/chain (the layout TestNode uses). */
     static void build(NetworkParams params, Path nodeDir, int blocks) {
         try (ChainStore store = ChainStore.open(nodeDir.resolve("chain"), params)) {
-            ChainState chain = ChainState.open(params, store, new OpTrueVerifier(), () -> System.currentTimeMillis() / 1000);
+            ChainState chain = ChainState.open(params, store, ScriptInputVerifier.sequential(), () -> System.currentTimeMillis() / 1000);
             long now = System.currentTimeMillis() / 1000;
             for (int i = 0; i < blocks; i++) {
                 Block b = BlockMaker.make(params, chain.tip(), java.util.List.of(), 0, now);

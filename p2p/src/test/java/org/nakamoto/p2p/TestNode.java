@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.nakamoto.chain.consensus.InputVerifier;
+import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.mempool.Mempool;
 import org.nakamoto.chain.mempool.MempoolPolicy;
 import org.nakamoto.chain.model.Block;
@@ -42,7 +44,7 @@ final class TestNode implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        OpTrueVerifier verifier = new OpTrueVerifier();
+        InputVerifier verifier = ScriptInputVerifier.sequential();
         this.chain = onChain(() -> ChainState.open(params, store, verifier, () -> System.currentTimeMillis() / 1000));
         this.mempool = onChain(() -> new Mempool(chain, verifier, MempoolPolicy.DEFAULT, () -> System.currentTimeMillis() / 1000));
         this.net = new P2pNetwork(vertx, params, config.toBuilder().dataDir(dir.resolve("p2p")).build(), chain,
