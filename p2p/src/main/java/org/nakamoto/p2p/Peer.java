@@ -1,6 +1,7 @@
 package org.nakamoto.p2p;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -332,7 +333,14 @@ public final class Peer {
         closing = true;
         closeReason = reason;
         LOG.log(Level.DEBUG, () -> this + " disconnecting: " + reason);
-        socket.close().onComplete(ar -> onSocketClosed());
+        // Vert.x's close() flushes the write queue first, which never ends for a peer that stopped
+        // reading; close the channel itself, and free the peer's slot now rather than at the socket's pace.
+        if (socket instanceof NetSocketInternal internal) {
+            internal.channelHandlerContext().channel().close();
+        } else {
+            socket.close();
+        }
+        onSocketClosed();
     }
 
     private void onSocketClosed() {
