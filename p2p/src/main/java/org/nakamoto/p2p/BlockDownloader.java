@@ -1,0 +1,180 @@
+package org.nakamoto.p2p;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.state.ActiveChain;
+import org.nakamoto.chain.state.BlockNode;
+import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.p2p.wire.GetDataMessage;
+import org.nakamoto.p2p.wire.InvItem;
+
+/**
+ * Fetches the bodies of blocks whose headers are valid, from every peer that has them at once: each peer
+ * gets at most {@code maxBlocksInFlightPerPeer} requests outstanding, drawn from a window of
+ * {@code blockDownloadWindow} blocks above the fork point of its best known block with our chain
+ * (Core's FindNextBlocksToDownload). A request older than {@code blockStallTimeout} is withdrawn and the
+ * block is asked of another peer (the staller is skipped for that block for a while).
+ *
+ * <p>Blocks of equal work are fetched too: fork choice breaks ties by hash, so every node must hold the
+ * competing blocks to settle on the same one.
+ *
+ * <p>Confined to the network context.
+ */
+final class BlockDownloader {
+    private record Request(Peer peer, long at) {
+    }
+
+    private final ChainState chain;
+    private final ChainGateway gateway;
+    private final PeerRegistry peers;
+    private final P2pConfig config;
+    private final P2pMetrics metrics;
+    private final LongSupplier clock;
+
+    private final Map<Hash256, Request> inFlight = new HashMap<>();
+    /** Received and handed to the chain thread, not yet decided. */
+    private final Set<Hash256> validating = new HashSet<>();
+    /** Blocks whose last request timed out, with the peer that let it: skip that peer for a while. */
+    private final Map<Hash256, Request> stalledOn = new HashMap<>();
+
+    BlockDownloader(ChainState chain, ChainGateway gateway, PeerRegistry peers, P2pConfig config,
+            P2pMetrics metrics, LongSupplier clock) {
+        this.chain = chain;
+        this.gateway = gateway;
+        this.peers = peers;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void scheduleAll() {
+        for (Peer p : peers.ready()) {
+            schedule(p);
+        }
+    }
+
+    /** Requests what this peer can give us, up to its in-flight limit. */
+    void schedule(Peer p) {
+        PeerSyncState s = p.sync();
+        BlockNode best = s.bestKnown();
+        int room = config.maxBlocksInFlightPerPeer() - s.blocksInFlight;
+        if (!p.isReady() || best == null || room <= 0 || best.isFailed() || best.hasData()
+                && chain.activeChain().contains(best)) {
+            return;
+        }
+        if (best.chainWork().compareTo(chain.tip().chainWork()) < 0) {
+            return;
+        }
+        ActiveChain active = chain.activeChain();
+        BlockNode fork = active.findFork(best);
+        int top = Math.min(best.height(), fork.height() + config.blockDownloadWindow());
+        int count = top - fork.height();
+        if (count <= 0) {
+            return;
+        }
+        BlockNode[] path = new BlockNode[count];
+        BlockNode n = best.ancestor(top);
+        for (int i = count - 1; i >= 0; i--) {
+            path[i] = n;
+            n = n.parent();
+        }
+        long now = clock.getAsLong();
+        long skipFor = 4 * config.blockStallTimeout().toMillis();
+        List<InvItem> wanted = new ArrayList<>();
+        for (BlockNode b : path) {
+            if (wanted.size() >= room || b.isFailed()) {
+                break;
+            }
+            Hash256 h = b.hash();
+            if (b.hasData() || inFlight.containsKey(h) || validating.contains(h)) {
+                continue;
+            }
+            Request stalled = stalledOn.get(h);
+            if (stalled != null && stalled.peer() == p && now - stalled.at() < skipFor) {
+                continue;
+            }
+            wanted.add(InvItem.block(h));
+            inFlight.put(h, new Request(p, now));
+        }
+        if (!wanted.isEmpty()) {
+            s.blocksInFlight += wanted.size();
+            p.send(new GetDataMessage(wanted));
+        }
+    }
+
+    /**
+     * A block arrived (asked for or not): hands it to the chain thread, and keeps this peer's pipeline
+     * full meanwhile. The future fails with the chain's ValidationException for an invalid block.
+     */
+    Future<ChainState.Acceptance> onBlock(Peer p, Block block) {
+        Hash256 h = block.hash();
+        release(h);
+        stalledOn.remove(h);
+        p.known().add(h);
+        metrics.blocksReceived.incrementAndGet();
+        p.sync().sawBlock(chain.node(h));
+        validating.add(h);
+        Future<ChainState.Acceptance> result = gateway.call(() -> chain.acceptBlock(block)).andThen(ar -> {
+            validating.remove(h);
+            p.sync().sawBlock(chain.node(h));
+        });
+        schedule(p);
+        return result;
+    }
+
+    void onNotFound(Peer p, List<InvItem> items) {
+        long now = clock.getAsLong();
+        for (InvItem item : items) {
+            Request r = item.isBlock() ? inFlight.get(item.hash()) : null;
+            if (r != null && r.peer() == p) {
+                release(item.hash());
+                stalledOn.put(item.hash(), new Request(p, now));
+            }
+        }
+        scheduleAll();
+    }
+
+    void onPeerClosed(Peer p) {
+        inFlight.values().removeIf(r -> r.peer() == p);
+        stalledOn.values().removeIf(r -> r.peer() == p);
+        scheduleAll();
+    }
+
+    /** Withdraws timed-out requests, then tops every peer up. */
+    void tick(long now) {
+        long timeout = config.blockStallTimeout().toMillis();
+        for (Iterator<Map.Entry<Hash256, Request>> it = inFlight.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Hash256, Request> e = it.next();
+            Request r = e.getValue();
+            if (now - r.at() > timeout) {
+                it.remove();
+                r.peer().sync().blocksInFlight--;
+                r.peer().sync().stalls++;
+                stalledOn.put(e.getKey(), new Request(r.peer(), now));
+                metrics.blockStalls.incrementAndGet();
+            }
+        }
+        stalledOn.values().removeIf(r -> now - r.at() > 4 * timeout);
+        scheduleAll();
+    }
+
+    private void release(Hash256 h) {
+        Request r = inFlight.remove(h);
+        if (r != null) {
+            r.peer().sync().blocksInFlight--;
+        }
+    }
+
+    int inFlightCount() {
+        return inFlight.size();
+    }
+}

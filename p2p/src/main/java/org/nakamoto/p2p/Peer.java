@@ -1,0 +1,445 @@
+package org.nakamoto.p2p;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.NetSocket;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import org.nakamoto.chain.state.BlockNode;
+import org.nakamoto.p2p.wire.Frame;
+import org.nakamoto.p2p.wire.FrameDecoder;
+import org.nakamoto.p2p.wire.Message;
+import org.nakamoto.p2p.wire.MessageRegistry;
+import org.nakamoto.p2p.wire.NetworkMagic;
+import org.nakamoto.p2p.wire.PingMessage;
+import org.nakamoto.p2p.wire.PongMessage;
+import org.nakamoto.p2p.wire.SendHeadersMessage;
+import org.nakamoto.p2p.wire.UnknownMessage;
+import org.nakamoto.p2p.wire.VerackMessage;
+import org.nakamoto.p2p.wire.VersionMessage;
+import org.nakamoto.p2p.wire.WireException;
+
+/**
+ * One TCP connection to another node: framing, the version/verack handshake, ping/pong, the bounded send
+ * queue and the misbehaviour score. Everything else it hands to {@link PeerEvents}.
+ *
+ * <p>Concurrency: confined to the network's event-loop context. Vert.x calls the socket handlers there,
+ * and every other caller is already on it; no field is touched from another thread, so none is guarded.
+ */
+public final class Peer {
+    private static final Logger LOG = System.getLogger(Peer.class.getName());
+    /** Oldest protocol we talk to: 70001 has the relay flag and everything this node sends. */
+    static final int MIN_PEER_VERSION = 70001;
+    /** BIP130 sendheaders. */
+    static final int SENDHEADERS_VERSION = 70012;
+
+    /** How the connection came about; only {@link #OUTBOUND} uses one of the outbound slots. */
+    public enum Kind { INBOUND, OUTBOUND, MANUAL }
+
+    private final long id;
+    private final NetSocket socket;
+    private final Kind kind;
+    private final NetAddress remote;
+    /** For outbound peers the address we dialled; for inbound ones, the listening address they claimed. */
+    private NetAddress listenAddress;
+    private final NetworkMagic magic;
+    private final MessageRegistry registry;
+    private final FrameDecoder decoder;
+    private final P2pConfig config;
+    private final P2pMetrics metrics;
+    private final LongSupplier clock;
+    private final PeerEvents events;
+    private final long connectedAt;
+
+    private final long localNonce = ThreadLocalRandom.current().nextLong();
+    private boolean versionSent;
+    private VersionMessage version;
+    private boolean verackReceived;
+    private boolean ready;
+    private boolean closing;
+    private boolean closeReported;
+    private String closeReason;
+
+    private boolean prefersHeaders;
+    private int banScore;
+
+    private long pingNonce;
+    private long pingSentAt;
+    private long lastPingMillis = -1;
+    private long lastReceiveAt;
+    private long lastSendAt;
+
+    private long queuedBytes;
+    private boolean readPaused;
+    private long queueFullSince;
+
+    private final PeerStats stats = new PeerStats();
+    private final KnownInventory knownInventory;
+    private final PeerSyncState sync = new PeerSyncState();
+
+    Peer(long id, NetSocket socket, Kind kind, NetAddress remote, NetAddress dialled, NetworkMagic magic,
+            P2pConfig config, P2pMetrics metrics, LongSupplier clock, PeerEvents events) {
+        this.id = id;
+        this.socket = socket;
+        this.kind = kind;
+        this.remote = remote;
+        this.listenAddress = dialled;
+        this.magic = magic;
+        this.registry = MessageRegistry.standard();
+        this.decoder = new FrameDecoder(magic, registry);
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.events = events;
+        this.connectedAt = clock.getAsLong();
+        this.knownInventory = new KnownInventory(config.knownInventoryCapacity());
+    }
+
+    /** Installs the socket handlers and, for a connection we made, opens the handshake. */
+    void start() {
+        socket.setWriteQueueMaxSize(config.writeQueueHighWaterBytes());
+        socket.handler(this::onData);
+        socket.exceptionHandler(t -> disconnect("socket error: " + t.getMessage()));
+        socket.closeHandler(v -> onSocketClosed());
+        if (kind != Kind.INBOUND) {
+            sendVersion();
+        }
+    }
+
+    // ---- receiving
+
+    private void onData(Buffer buffer) {
+        if (closing) {
+            return;
+        }
+        int n = buffer.length();
+        lastReceiveAt = clock.getAsLong();
+        stats.receivedRaw(n);
+        metrics.bytesReceived.addAndGet(n);
+        decoder.feed(buffer.getBytes());
+        while (!closing) {
+            Frame frame;
+            try {
+                frame = decoder.next();
+            } catch (WireException e) {
+                misbehaving(Misbehaviour.score(e.error()), e.getMessage());
+                if (e.isFatal()) {
+                    disconnect("unframeable stream: " + e.getMessage());
+                    return;
+                }
+                continue;
+            }
+            if (frame == null) {
+                return;
+            }
+            stats.received(frame.command(), Frame.HEADER_SIZE + frame.payloadLength());
+            metrics.messagesReceived.incrementAndGet();
+            Message message;
+            try {
+                message = registry.decode(frame);
+            } catch (WireException e) {
+                misbehaving(Misbehaviour.score(e.error()), e.getMessage());
+                continue;
+            }
+            dispatch(message);
+        }
+    }
+
+    private void dispatch(Message m) {
+        if (m instanceof VersionMessage v) {
+            onVersion(v);
+        } else if (m instanceof VerackMessage) {
+            onVerack();
+        } else if (m instanceof UnknownMessage) {
+            return; // newer peers send sendcmpct, feefilter, wtxidrelay...: not misbehaviour
+        } else if (!ready) {
+            misbehaving(Misbehaviour.PROTOCOL_ORDER, m.command() + " before the handshake completed");
+        } else if (m instanceof PingMessage p) {
+            send(new PongMessage(p.nonce()));
+        } else if (m instanceof PongMessage p) {
+            onPong(p);
+        } else if (m instanceof SendHeadersMessage) {
+            prefersHeaders = true;
+        } else {
+            events.onMessage(this, m);
+        }
+    }
+
+    private void onVersion(VersionMessage v) {
+        if (version != null) {
+            misbehaving(Misbehaviour.PROTOCOL_ORDER, "duplicate version message");
+            return;
+        }
+        if (events.isOwnNonce(v.nonce())) {
+            disconnect("connected to self (nonce " + Long.toUnsignedString(v.nonce()) + ")");
+            return;
+        }
+        if (v.version() < MIN_PEER_VERSION) {
+            disconnect("obsolete protocol version " + v.version());
+            return;
+        }
+        version = v;
+        if (kind == Kind.INBOUND && v.sender().port() != 0 && listenAddress == null) {
+            listenAddress = new NetAddress(remote.host(), v.sender().port());
+        }
+        if (!versionSent) {
+            sendVersion();
+        }
+        send(new VerackMessage());
+        maybeReady();
+    }
+
+    private void onVerack() {
+        if (version == null || verackReceived) {
+            misbehaving(Misbehaviour.PROTOCOL_ORDER, "unexpected verack");
+            return;
+        }
+        verackReceived = true;
+        maybeReady();
+    }
+
+    private void maybeReady() {
+        if (ready || version == null || !verackReceived) {
+            return;
+        }
+        ready = true;
+        if (version.version() >= SENDHEADERS_VERSION) {
+            send(new SendHeadersMessage());
+        }
+        sendPing();
+        events.onReady(this);
+    }
+
+    private void onPong(PongMessage p) {
+        if (pingNonce != 0 && p.nonce() == pingNonce) {
+            lastPingMillis = clock.getAsLong() - pingSentAt;
+            pingNonce = 0;
+        }
+        // A pong that matches nothing is ignored, as Core does.
+    }
+
+    // ---- sending
+
+    private void sendVersion() {
+        versionSent = true;
+        send(events.localVersion(this, localNonce));
+    }
+
+    private void sendPing() {
+        long nonce;
+        do {
+            nonce = ThreadLocalRandom.current().nextLong();
+        } while (nonce == 0);
+        pingNonce = nonce;
+        pingSentAt = clock.getAsLong();
+        send(new PingMessage(nonce));
+    }
+
+    /** Queues a message; a peer whose queue overflows is disconnected instead. */
+    public void send(Message m) {
+        if (closing) {
+            return;
+        }
+        write(m.command(), m.encode(magic));
+    }
+
+    /** Queues a message whose payload is already serialized (a stored block, for instance). */
+    void sendRaw(String command, byte[] payload) {
+        if (closing) {
+            return;
+        }
+        write(command, Frame.of(command, payload).encode(magic));
+    }
+
+    private void write(String command, byte[] frame) {
+        int n = frame.length;
+        if (queuedBytes + n > config.maxSendQueueBytes()) {
+            disconnect("send queue over " + config.maxSendQueueBytes() + " bytes: peer is not reading");
+            return;
+        }
+        queuedBytes += n;
+        stats.sent(command, n);
+        metrics.messagesSent.incrementAndGet();
+        metrics.bytesSent.addAndGet(n);
+        lastSendAt = clock.getAsLong();
+        socket.write(Buffer.buffer(frame)).onComplete(ar -> queuedBytes -= n);
+        if (!readPaused && socket.writeQueueFull()) {
+            // Stop reading its requests until it reads our answers (Core's fPauseSend); the housekeeping
+            // tick drops it if it stays this way.
+            readPaused = true;
+            queueFullSince = clock.getAsLong();
+            socket.pause();
+            socket.drainHandler(v -> {
+                readPaused = false;
+                if (!closing) {
+                    socket.resume();
+                }
+            });
+        }
+    }
+
+    /** True while the socket's write queue is over its high-water mark. */
+    boolean isSendQueueFull() {
+        return readPaused;
+    }
+
+    // ---- housekeeping
+
+    /** Called by the network's periodic tick: handshake, ping and send-stall timeouts. */
+    void tick(long now) {
+        if (closing) {
+            return;
+        }
+        if (!ready) {
+            if (now - connectedAt > config.handshakeTimeout().toMillis()) {
+                disconnect("no handshake within " + config.handshakeTimeout());
+            }
+            return;
+        }
+        if (pingNonce != 0 && now - pingSentAt > config.pingTimeout().toMillis()) {
+            disconnect("no pong within " + config.pingTimeout());
+            return;
+        }
+        if (pingNonce == 0 && now - pingSentAt >= config.pingInterval().toMillis()) {
+            sendPing();
+        }
+        if (readPaused && now - queueFullSince > config.sendStallTimeout().toMillis()) {
+            disconnect("send queue full for " + config.sendStallTimeout());
+        }
+    }
+
+    /** Adds to the misbehaviour score; at the threshold the peer is disconnected and reported for a ban. */
+    void misbehaving(int score, String reason) {
+        if (score <= 0) {
+            return;
+        }
+        metrics.misbehaviourEvents.incrementAndGet();
+        int before = banScore;
+        banScore += score;
+        LOG.log(Level.DEBUG, () -> this + " misbehaving (+" + score + " = " + banScore + "): " + reason);
+        if (before < Misbehaviour.BAN_THRESHOLD && banScore >= Misbehaviour.BAN_THRESHOLD) {
+            disconnect("misbehaving: " + reason);
+            events.onBanworthy(this, reason);
+        }
+    }
+
+    /** Closes the connection; {@link PeerEvents#onClosed} follows once the socket is closed. */
+    public void disconnect(String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        closeReason = reason;
+        LOG.log(Level.DEBUG, () -> this + " disconnecting: " + reason);
+        // Vert.x's close() flushes the write queue first, which never ends for a peer that stopped
+        // reading; close the channel itself, and free the peer's slot now rather than at the socket's pace.
+        if (socket instanceof NetSocketInternal internal) {
+            internal.channelHandlerContext().channel().close();
+        } else {
+            socket.close();
+        }
+        onSocketClosed();
+    }
+
+    private void onSocketClosed() {
+        closing = true;
+        if (closeReported) {
+            return;
+        }
+        closeReported = true;
+        if (closeReason == null) {
+            closeReason = "closed by peer";
+        }
+        events.onClosed(this);
+    }
+
+    // ---- state, for the rest of the network layer
+
+    public long id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isInbound() {
+        return kind == Kind.INBOUND;
+    }
+
+    public NetAddress remoteAddress() {
+        return remote;
+    }
+
+    /** Where this peer accepts connections, when known. */
+    NetAddress listenAddress() {
+        return listenAddress;
+    }
+
+    public boolean isReady() {
+        return ready && !closing;
+    }
+
+    /** True once version and verack were exchanged, even if the peer has since closed. */
+    boolean handshakeCompleted() {
+        return ready;
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
+    VersionMessage version() {
+        return version;
+    }
+
+    long localNonce() {
+        return localNonce;
+    }
+
+    boolean prefersHeaders() {
+        return prefersHeaders;
+    }
+
+    boolean relaysTransactions() {
+        return version != null && version.relaysTransactions();
+    }
+
+    int banScore() {
+        return banScore;
+    }
+
+    KnownInventory known() {
+        return knownInventory;
+    }
+
+    PeerSyncState sync() {
+        return sync;
+    }
+
+    PeerStats stats() {
+        return stats;
+    }
+
+    PeerInfo info() {
+        VersionMessage v = version;
+        BlockNode best = sync.bestKnown();
+        return new PeerInfo(id, remote.toString(), kind == Kind.INBOUND, kind.name().toLowerCase(),
+                v == null ? 0 : v.version(), v == null ? 0 : v.services(), v == null ? "" : v.userAgent(),
+                v == null ? -1 : v.startHeight(), v != null && v.relaysTransactions(), connectedAt,
+                lastSendAt, lastReceiveAt, stats.totalSent(), stats.totalReceived(), stats.sentPerCommand(),
+                stats.receivedPerCommand(), lastPingMillis, pingNonce == 0 ? -1 : clock.getAsLong() - pingSentAt,
+                banScore, best == null ? -1 : best.height(), sync.blocksInFlight, prefersHeaders, ready);
+    }
+
+    @Override
+    public String toString() {
+        return "peer=" + id + " " + remote + (kind == Kind.INBOUND ? " in" : " out");
+    }
+}

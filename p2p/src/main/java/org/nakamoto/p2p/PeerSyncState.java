@@ -1,0 +1,38 @@
+package org.nakamoto.p2p;
+
+import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.state.BlockNode;
+
+/**
+ * What the sync and relay logic knows about one peer's chain. Confined to the network context, like the
+ * {@link Peer} that owns it.
+ */
+final class PeerSyncState {
+    /** The most-work block this peer is known to have (from headers or inv it sent us), or null. */
+    private BlockNode bestKnown;
+    /** The last block the peer announced that we had no header for; resolved when its header arrives. */
+    Hash256 lastUnknownBlock;
+    /** Blocks requested from this peer and not yet received. */
+    int blocksInFlight;
+    /** Headers messages from this peer that did not connect to anything we know. */
+    int unconnectingHeaders;
+    /** Times a block requested from this peer timed out. */
+    int stalls;
+    boolean getaddrAnswered;
+
+    BlockNode bestKnown() {
+        return bestKnown;
+    }
+
+    /** Records that the peer has {@code n} (and so all its ancestors). */
+    void sawBlock(BlockNode n) {
+        if (n != null && (bestKnown == null || n.chainWork().compareTo(bestKnown.chainWork()) > 0)) {
+            bestKnown = n;
+        }
+    }
+
+    /** True if {@code n} is {@link #bestKnown} or one of its ancestors. */
+    boolean has(BlockNode n) {
+        return bestKnown != null && bestKnown.height() >= n.height() && bestKnown.ancestor(n.height()) == n;
+    }
+}
