@@ -1,0 +1,97 @@
+package org.nakamoto.miner;
+
+/**
+ * The current job and its generation, shared by the searcher and its workers. Publishing a job or cancelling
+ * bumps the generation; workers read it lock-free between batches of nonces and drop their work when it moved.
+ * Idle workers block here and are woken by {@link #publish}, {@link #cancel} and {@link #close}; nobody polls.
+ *
+ * <p>All fields are guarded by {@code this}; {@code generation} is also volatile so that the workers' per-batch
+ * check needs no lock.
+ */
+final class JobBoard {
+    /** A job as handed to a worker, with the generation it belongs to. */
+    record Assignment(MiningJob job, long generation) {
+    }
+
+    private final int workers;
+    private volatile long generation;
+    private MiningJob job;
+    private int idle;
+    private boolean closed;
+
+    JobBoard(int workers) {
+        this.workers = workers;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    synchronized void publish(MiningJob newJob) {
+        checkOpen();
+        job = newJob;
+        generation++;
+        notifyAll();
+    }
+
+    synchronized void cancel() {
+        checkOpen();
+        job = null;
+        generation++;
+        notifyAll();
+    }
+
+    /** Ends the job if it is still generation {@code gen}; true for the one caller that did it. */
+    synchronized boolean finish(long gen) {
+        if (closed || generation != gen) {
+            return false;
+        }
+        job = null;
+        generation++;
+        notifyAll();
+        return true;
+    }
+
+    synchronized void close() {
+        closed = true;
+        job = null;
+        generation++;
+        notifyAll();
+    }
+
+    /**
+     * Blocks until there is a job newer than {@code seen}; null once closed. While blocked the caller counts as
+     * idle, which is how {@link #awaitIdle} learns that every worker has let go of a cancelled job.
+     */
+    synchronized Assignment take(long seen) throws InterruptedException {
+        idle++;
+        notifyAll();
+        try {
+            while (!closed && (job == null || generation == seen)) {
+                wait();
+            }
+            return closed ? null : new Assignment(job, generation);
+        } finally {
+            idle--;
+        }
+    }
+
+    /** Waits until every worker is blocked in {@link #take}; false on timeout. */
+    synchronized boolean awaitIdle(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (idle < workers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left / 1_000_000, (int) (left % 1_000_000));
+        }
+        return true;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("searcher closed");
+        }
+    }
+}
