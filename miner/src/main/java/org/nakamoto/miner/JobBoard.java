@@ -1,26 +1,31 @@
 package org.nakamoto.miner;
 
+import java.util.Arrays;
+
 /**
  * The current job and its generation, shared by the searcher and its workers. Publishing a job or cancelling
  * bumps the generation; workers read it lock-free between batches of nonces and drop their work when it moved.
  * Idle workers block here and are woken by {@link #publish}, {@link #cancel} and {@link #close}; nobody polls.
  *
- * <p>All fields are guarded by {@code this}; {@code generation} is also volatile so that the workers' per-batch
- * check needs no lock.
+ * <p>All mutable fields are guarded by {@code this}; {@code generation} is also volatile so that the workers'
+ * per-batch check needs no lock.
  */
 final class JobBoard {
     /** A job as handed to a worker, with the generation it belongs to. */
     record Assignment(MiningJob job, long generation) {
     }
 
-    private final int workers;
+    private static final long WORKING = Long.MIN_VALUE;
+
     private volatile long generation;
     private MiningJob job;
-    private int idle;
+    /** Per worker: the generation it last took while it waits in {@link #take}, or WORKING. */
+    private final long[] waitingAfter;
     private boolean closed;
 
     JobBoard(int workers) {
-        this.workers = workers;
+        this.waitingAfter = new long[workers];
+        Arrays.fill(waitingAfter, WORKING);
     }
 
     long generation() {
@@ -60,11 +65,12 @@ final class JobBoard {
     }
 
     /**
-     * Blocks until there is a job newer than {@code seen}; null once closed. While blocked the caller counts as
-     * idle, which is how {@link #awaitIdle} learns that every worker has let go of a cancelled job.
+     * Blocks worker {@code worker} until there is a job newer than {@code seen}; null once closed. While it waits
+     * with nothing newer to take it counts as idle, which is how {@link #awaitIdle} learns that every worker has
+     * let go of a cancelled, solved or exhausted job.
      */
-    synchronized Assignment take(long seen) throws InterruptedException {
-        idle++;
+    synchronized Assignment take(int worker, long seen) throws InterruptedException {
+        waitingAfter[worker] = seen;
         notifyAll();
         try {
             while (!closed && (job == null || generation == seen)) {
@@ -72,19 +78,29 @@ final class JobBoard {
             }
             return closed ? null : new Assignment(job, generation);
         } finally {
-            idle--;
+            waitingAfter[worker] = WORKING;
         }
     }
 
-    /** Waits until every worker is blocked in {@link #take}; false on timeout. */
+    /** Waits until every worker waits in {@link #take} with no job it has not yet taken; false on timeout. */
     synchronized boolean awaitIdle(long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        while (idle < workers) {
+        while (!allIdle()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             wait(left / 1_000_000, (int) (left % 1_000_000));
+        }
+        return true;
+    }
+
+    private boolean allIdle() {
+        for (long after : waitingAfter) {
+            // A waiting worker still has work if a job it has not taken is up (it is about to wake for it).
+            if (after == WORKING || job != null && after != generation) {
+                return false;
+            }
         }
         return true;
     }

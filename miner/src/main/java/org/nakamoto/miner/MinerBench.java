@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ratios to the openssl per-core bound measured in the same run.
  *
  * <p>Usage: {@code MinerBench [seconds] [threads] [kernel|all]}, defaults 10, 0 (= available processors), all. Run it
- * with {@code --add-opens java.base/sun.security.provider=ALL-UNNAMED} or the fast kernel is skipped.
+ * with {@code --add-opens java.base/sun.security.provider=ALL-UNNAMED} or the fast kernel is skipped; from the
+ * project root: {@code mvn -q -o -pl chain,miner compile exec:exec -Dexec.skip=true -Dexec.executable=java
+ * -Dbench.seconds=10} (see miner/pom.xml).
  */
 public final class MinerBench {
     private static final BigInteger IMPOSSIBLE = BigInteger.ZERO; // no hash is <= 0 in practice: run until told

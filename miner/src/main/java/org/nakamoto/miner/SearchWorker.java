@@ -32,7 +32,7 @@ final class SearchWorker implements Runnable {
     public void run() {
         long seen = -1; // older than any generation, so a job published before this thread ran is still taken
         try {
-            for (JobBoard.Assignment a = board.take(seen); a != null; a = board.take(seen)) {
+            for (JobBoard.Assignment a = board.take(id, seen); a != null; a = board.take(id, seen)) {
                 seen = a.generation();
                 try {
                     mine(a.job(), a.generation());

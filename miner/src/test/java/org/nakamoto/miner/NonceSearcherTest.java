@@ -1,6 +1,7 @@
 package org.nakamoto.miner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,19 @@ class NonceSearcherTest {
             Solution sol = found.poll(30, TimeUnit.SECONDS);
             assertNotNull(sol);
             assertTrue(sol.job() == easy);
+        }
+    }
+
+    @Test
+    void isIdleOnlyWhenNoWorkerHasAJobToDo() throws Exception {
+        try (NonceSearcher s = new NonceSearcher(SearchSettings.withThreads(2), x -> {
+        })) {
+            assertTrue(s.awaitIdle(IDLE_WAIT));
+            s.newJob(new MiningJob(TestHeaders.random(new Random(9)), IMPOSSIBLE, JobRoller.NONE));
+            // Straight after newJob the workers are still parked in the board, yet not idle: they owe the job.
+            assertFalse(s.awaitIdle(Duration.ofMillis(50)));
+            s.cancel();
+            assertTrue(s.awaitIdle(IDLE_WAIT));
         }
     }
 
