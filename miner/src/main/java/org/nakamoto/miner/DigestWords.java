@@ -4,7 +4,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Reads a 32-byte digest into the eight big-endian words {@link Target#isMetBy(int[])} takes, without allocating. */
+/**
+ * Byte layout shared by the kernels and workers, without allocation: a 32-byte digest as the eight big-endian words
+ * {@link Target#isMetBy(int[])} takes, and the little-endian nonce field.
+ */
 final class DigestWords {
     private static final VarHandle BE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 

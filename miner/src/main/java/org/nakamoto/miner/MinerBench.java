@@ -1,5 +1,8 @@
 package org.nakamoto.miner;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +48,12 @@ public final class MinerBench {
         } else {
             System.out.println("openssl bound: unavailable (openssl not on PATH?)");
         }
-        System.out.println("MH/s are the median and best of 1-second windows; ratios use the medians");
-        System.out.println("kernel          threads  median    best  per-thread/bound  scaling  cancel-ms(max of 3)");
+        System.out.println("MH/s: median and best of 1-second windows; ratios use the medians. cpu: share of the"
+                + " wall time the workers got on a CPU (< 1 when other processes compete); MH/cpu-s: per thread per"
+                + " CPU-second they got, which load does not skew, compared with the bound as openssl measures"
+                + " it (per CPU-second of user time, not wall time)");
+        System.out.println("kernel          threads  median    best  per-thread/bound  scaling   cpu  MH/cpu-s"
+                + "  cpu-s/bound  cancel-ms(max of 3)");
         for (String kernel : kernels) {
             Result one = run(kernel, 1, seconds);
             print(kernel, 1, one, one, bound);
@@ -64,14 +71,28 @@ public final class MinerBench {
         return names;
     }
 
-    /** Hash rates in hashes per second. */
-    private record Result(double median, double best, double maxCancelMillis) {
+    /** Hash rates in hashes per second; cpuShare and perCpuSecond as printed. */
+    private record Result(double median, double best, double cpuShare, double perCpuSecond, double maxCancelMillis) {
     }
 
     private static void print(String kernel, int threads, Result r, Result single, OptionalDouble bound) {
         String ratio = bound.isPresent() ? String.format("%.2f", r.median() / threads / bound.getAsDouble()) : "n/a";
-        System.out.printf("%-15s %7d %7.3f %7.3f  %16s  %6.2fx  %19.2f%n", kernel, threads, r.median() / 1e6,
-                r.best() / 1e6, ratio, r.median() / single.median(), r.maxCancelMillis());
+        String cpuRatio = bound.isPresent() ? String.format("%.2f", r.perCpuSecond() / bound.getAsDouble()) : "n/a";
+        System.out.printf("%-15s %7d %7.3f %7.3f  %16s  %6.2fx  %4.2f  %8.3f  %11s  %19.2f%n", kernel, threads,
+                r.median() / 1e6, r.best() / 1e6, ratio, r.median() / single.median(), r.cpuShare(),
+                r.perCpuSecond() / 1e6, cpuRatio, r.maxCancelMillis());
+    }
+
+    /** CPU nanoseconds used so far by the searcher's threads (named "miner-N"). */
+    private static long workerCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("miner-")) {
+                sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /**
@@ -87,12 +108,18 @@ public final class MinerBench {
             searcher.newJob(job);
             Thread.sleep(2000); // JIT warm-up
             double[] windows = new double[Math.max(1, seconds)];
+            long cpu0 = workerCpuNanos();
+            long wall0 = System.nanoTime();
+            long hashes0 = searcher.hashCounters().total();
             for (int i = 0; i < windows.length; i++) {
                 long h0 = searcher.hashCounters().total();
                 long t0 = System.nanoTime();
                 Thread.sleep(1000);
                 windows[i] = (searcher.hashCounters().total() - h0) * 1e9 / (System.nanoTime() - t0);
             }
+            double cpuSeconds = (workerCpuNanos() - cpu0) / 1e9;
+            double wallSeconds = (System.nanoTime() - wall0) / 1e9;
+            double hashes = searcher.hashCounters().total() - hashes0;
             Arrays.sort(windows);
             double maxCancel = 0;
             for (int i = 0; i < 3; i++) {
@@ -105,7 +132,8 @@ public final class MinerBench {
                 searcher.newJob(job);
                 Thread.sleep(200);
             }
-            return new Result(windows[windows.length / 2], windows[windows.length - 1], maxCancel);
+            return new Result(windows[windows.length / 2], windows[windows.length - 1],
+                    cpuSeconds / (threads * wallSeconds), hashes / cpuSeconds, maxCancel);
         }
     }
 

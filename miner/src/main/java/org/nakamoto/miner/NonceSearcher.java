@@ -66,12 +66,19 @@ public final class NonceSearcher implements AutoCloseable {
         return List.copyOf(kernelNames);
     }
 
-    /** Stops and joins the workers. */
+    /**
+     * Stops the workers and waits for them (each finishes at most one batch). If interrupted it stops waiting and
+     * keeps the interrupt flag; the workers still end, being told to, and are daemons.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         board.close();
-        for (Thread t : threads) {
-            t.join();
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The per-core hashing bound the miner is judged against: single-stream SHA-256 throughput from
  * {@code openssl speed -evp sha256 -bytes 16384}, divided by the 128 bytes (two 64-byte compressions) a nonce costs.
+ * openssl divides by its user CPU time, not wall time (unless given -elapsed), so the figure is per CPU-second.
  */
 final class OpensslBound {
     static final int BYTES_PER_NONCE = 128;
