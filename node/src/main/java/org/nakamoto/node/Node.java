@@ -110,8 +110,7 @@ public final class Node {
         chain.addListener(new TipLogger(status));
 
         p2p = new P2pNetwork(vertx, config.params(), p2pConfig(), chain, mempool, chainThread);
-        miner = new LocalMiner(config.params(), chain, mempool, chainThread);
-        chain.addListener(miner);
+        miner = new LocalMiner(chain, mempool, chainThread);
         NodeContext ctx = new NodeContext(config, config.params(), store, chain, mempool, chainThread, p2p, miner,
                 meters, status);
         metrics.bind(ctx);

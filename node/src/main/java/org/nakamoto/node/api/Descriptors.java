@@ -19,7 +19,7 @@ final class Descriptors {
     private static final String INPUT_CHARSET =
             "0123456789()[],'/*abcdefgh@:$%{}IJKLMNOPQRSTUVWXYZ&+-.;<=>?!^_|~ijklmnopqrstuvwxyzABCDEFGH`#\"\\ ";
     private static final String CHECKSUM_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-    private static final long[] GENERATOR = {0xf5dee51989L, 0xa9fdca3312L, 0x1bb549fc4L, 0x3706b1677aL, 0x644d626ffdL};
+    private static final long[] GENERATOR = {0xf5dee51989L, 0xa9fdca3312L, 0x1bab10e32dL, 0x3706b1677aL, 0x644d626ffdL};
 
     private Descriptors() {
     }

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
-import org.nakamoto.chain.consensus.CompactTarget;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
-import org.nakamoto.chain.mempool.MempoolEntry;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
@@ -24,7 +22,7 @@ import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainState;
 import org.nakamoto.node.NodeContext;
-import org.nakamoto.node.mining.BlockTemplate;
+import org.nakamoto.miner.BlockTemplate;
 import org.nakamoto.node.rpc.ParamType;
 import org.nakamoto.node.rpc.RpcCategory;
 import org.nakamoto.node.rpc.RpcErrorCode;
@@ -180,21 +178,20 @@ final class MiningRpc {
         if (request != null && request.has("mode") && !"template".equals(request.path("mode").asText())) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Invalid mode");
         }
-        BlockTemplate t = ctx.chainThread().call(() -> ctx.miner().assembler().build(ctx.chain().tip(), ANYONE,
-                ctx.mempool().byFeeRate(), System.currentTimeMillis() / 1000, 0));
-        Block b = t.block();
+        BlockTemplate t = ctx.miner().templates().build(ANYONE);
+        Map<Hash256, Long> fees = new HashMap<>();
+        ctx.mempool().entries().forEach(e -> fees.put(e.tx().txid(), e.fee()));
         ObjectNode o = Json.object();
         o.putArray("capabilities").add("proposal");
-        o.put("version", b.header().version());
+        o.put("version", t.version());
         o.putArray("rules");
         o.putObject("vbavailable");
         o.put("vbrequired", 0);
-        o.put("previousblockhash", t.parent().hash().toString());
+        o.put("previousblockhash", t.prevHash().toString());
         Map<Hash256, Integer> index = new HashMap<>();
         ArrayNode txs = o.putArray("transactions");
         int i = 1;
-        for (MempoolEntry e : t.entries()) {
-            Transaction tx = e.tx();
+        for (Transaction tx : t.transactions()) {
             index.put(tx.txid(), i++);
             ObjectNode j = txs.addObject();
             j.put("data", Hex.encode(tx.serialize()));
@@ -207,22 +204,23 @@ final class MiningRpc {
                     deps.add(d);
                 }
             }
-            j.put("fee", e.fee());
+            j.put("fee", fees.getOrDefault(tx.txid(), 0L));
             j.put("sigops", 0);
             j.put("weight", 4L * tx.size());
         }
         o.putObject("coinbaseaux");
-        o.put("coinbasevalue", t.coinbaseValue());
-        o.put("longpollid", t.parent().hash() + Long.toString(ctx.mempool().size()));
-        o.put("target", Json.hex256(CompactTarget.decode(b.header().bits()).value()));
-        o.put("mintime", MedianTimePast.of(t.parent().ancestry()) + 1);
+        o.put("coinbasevalue", t.subsidy() + t.fees());
+        o.put("longpollid", t.prevHash() + Long.toString(ctx.mempool().size()));
+        o.put("target", Json.hex256(t.target()));
+        BlockNode parent = ctx.chain().node(t.prevHash());
+        o.put("mintime", MedianTimePast.of(parent.ancestry()) + 1);
         o.putArray("mutable").add("time").add("transactions").add("prevblock");
         o.put("noncerange", "00000000ffffffff");
         o.put("sigoplimit", 20_000);
         o.put("sizelimit", ctx.params().maxBlockSize());
         o.put("weightlimit", 4L * ctx.params().maxBlockSize());
-        o.put("curtime", b.header().time());
-        o.put("bits", Json.bitsHex(b.header().bits()));
+        o.put("curtime", t.time());
+        o.put("bits", Json.bitsHex(t.bits()));
         o.put("height", t.height());
         return o;
     }

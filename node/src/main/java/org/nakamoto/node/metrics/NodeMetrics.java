@@ -42,7 +42,6 @@ public final class NodeMetrics {
         Gauge.builder("nakamoto.miner.hashrate", ctx.miner(), m -> m.hashesPerSecond())
                 .description("Hashes per second of the built-in miner (5 s window)").register(meters);
         FunctionCounter.builder("nakamoto.miner.blocks", ctx.miner(), m -> m.blocksMined()).register(meters);
-        FunctionCounter.builder("nakamoto.miner.hashes", ctx.miner(), m -> m.totalHashes()).register(meters);
         Gauge.builder("nakamoto.uptime.seconds", ctx.status(), s -> (System.currentTimeMillis() - s.startedMillis()) / 1e3)
                 .register(meters);
         for (String name : ctx.p2p().metrics().snapshot().keySet()) {
