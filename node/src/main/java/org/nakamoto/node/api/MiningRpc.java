@@ -32,8 +32,9 @@ import org.nakamoto.node.rpc.RpcParam;
 import org.nakamoto.node.rpc.RpcRegistry;
 
 /**
- * Core's mining and generating categories. generatetoaddress mines on the RPC worker thread (fast on
- * regtest-like difficulty); templates and submitted blocks go through the chain thread.
+ * Core's mining and generating categories, over the miner module (through {@link
+ * org.nakamoto.node.mining.LocalMiner}). generatetoaddress searches on one thread while the RPC worker
+ * waits (fast at regtest difficulty); found and submitted blocks are applied on the chain thread.
  */
 final class MiningRpc {
     /** Placeholder payout for getblocktemplate: the caller builds its own coinbase. */
