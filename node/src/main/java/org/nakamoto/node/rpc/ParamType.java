@@ -17,7 +17,9 @@ public enum ParamType {
     /** An even-length, non-empty hex string; handed to the handler as bytes. */
     HEX("string", "string"),
     /** A 64-digit hex hash in display (byte-reversed) order; handed to the handler as a Hash256. */
-    HASH("string", "string");
+    HASH("string", "string"),
+    /** Any JSON value, checked by the handler (Core's RPCArg::Type::NUM that also takes a bool, e.g. verbosity). */
+    ANY(null, "numeric or boolean");
 
     private final String jsonType;
     private final String helpName;

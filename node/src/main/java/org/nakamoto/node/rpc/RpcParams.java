@@ -72,6 +72,11 @@ public final class RpcParams {
         return ((JsonNode) value(name, ParamType.NUMBER, true)).decimalValue();
     }
 
+    /** An ANY parameter as the caller wrote it, or null when omitted without a default. */
+    public JsonNode getAny(String name) {
+        return (JsonNode) value(name, ParamType.ANY, false);
+    }
+
     /** An OBJECT parameter, or null when omitted without a default. */
     public ObjectNode getObject(String name) {
         return (ObjectNode) value(name, ParamType.OBJECT, false);

@@ -1,0 +1,197 @@
+package org.nakamoto.node;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nakamoto.chain.codec.ParseException;
+import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.params.ParamsException;
+import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.p2p.NetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nakamotod}: the full node. Without a subcommand it runs until SIGTERM or the stop RPC;
+ * {@code nakamotod [options] import FILE...} loads block files and exits.
+ *
+ * <p>Exit codes: 0 after a clean stop (stop RPC); 143 after SIGTERM (the JVM's 128 + 15, after the
+ * shutdown hook has stopped the node cleanly); 1 for a bad option or a failure to start, with a one-line
+ * message on stderr.
+ */
+@Command(name = "nakamotod", mixinStandardHelpOptions = true, sortOptions = false, version = "nakamotod 0.1.0",
+        subcommands = ImportCommand.class,
+        description = "The nakamoto full node: validates and stores the chain, talks to peers, mines, serves JSON-RPC.")
+public final class Nakamotod implements Callable<Integer> {
+    static final String DEFAULT_NETWORK = "testnet";
+
+    @Option(names = "--datadir", paramLabel = "DIR", description = "Data directory (default: ~/.nakamoto/<network>)")
+    Path dataDir;
+
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "testnet (the shipped genesis.json, default), regtest or mainnet")
+    String network;
+
+    @Option(names = "--params", paramLabel = "FILE", description = "Network parameters file instead of --network")
+    Path paramsFile;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "P2P port on 127.0.0.1 (default: the network's; 0: any free)")
+    Integer port;
+
+    @Option(names = "--rpcport", paramLabel = "PORT", description = "JSON-RPC port (default: the network's)")
+    Integer rpcPort;
+
+    @Option(names = "--rpcbind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "JSON-RPC listening address (default: ${DEFAULT-VALUE})")
+    String rpcBind;
+
+    @Option(names = "--rpcuser", paramLabel = "USER", description = "JSON-RPC user (with --rpcpassword)")
+    String rpcUser;
+
+    @Option(names = "--rpcpassword", paramLabel = "PW",
+            description = "JSON-RPC password; without it a cookie is written to <datadir>/.cookie (user __cookie__)")
+    String rpcPassword;
+
+    @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Connect only to this peer (repeatable)")
+    List<String> connect = new ArrayList<>();
+
+    @Option(names = "--addnode", paramLabel = "HOST:PORT", description = "Keep a connection to this peer (repeatable)")
+    List<String> addNodes = new ArrayList<>();
+
+    @Option(names = "--maxconnections", paramLabel = "N", defaultValue = "125",
+            description = "Most peer connections; up to 8 outbound, the rest inbound (default: ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--mine", description = "Mine blocks (needs --mine-to)")
+    boolean mine;
+
+    @Option(names = "--miner-threads", paramLabel = "N", defaultValue = "1",
+            description = "Mining threads (default: ${DEFAULT-VALUE})")
+    int minerThreads;
+
+    @Option(names = "--mine-to", paramLabel = "ADDRESS", description = "Address the mined coins are paid to")
+    String mineTo;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics (default: off)")
+    Integer metricsPort;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Nakamotod());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("nakamotod: " + ex.getMessage() + " (see --help)");
+            return 1;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("nakamotod: " + oneLine(ex));
+            return 1;
+        });
+        return cl;
+    }
+
+    private static String oneLine(Exception ex) {
+        String m = ex.getMessage() != null ? ex.getMessage() : ex.toString();
+        return m.replace('\n', ' ');
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        NodeConfig config = config();
+        Node.createDataDir(config);
+        DebugLog.bridgeJul();
+        DebugLog.attach(config.dataDir());
+        Logger log = LoggerFactory.getLogger(Nakamotod.class);
+        log.info("nakamotod starting: network={} datadir={}", config.params().name(), config.dataDir());
+        Node node = Node.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "shutdown"));
+        node.awaitStopped();
+        return 0;
+    }
+
+    /** The parameters of --params or --network (testnet by default). */
+    NetworkParams params() {
+        if (paramsFile != null && network != null) {
+            throw new ConfigException("use either --network or --params, not both");
+        }
+        try {
+            return paramsFile != null ? ParamsLoader.load(paramsFile)
+                    : ParamsLoader.builtIn(network != null ? network : DEFAULT_NETWORK);
+        } catch (ParamsException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    Path dataDir(NetworkParams params) {
+        return dataDir != null ? dataDir
+                : Path.of(System.getProperty("user.home"), ".nakamoto", params.name());
+    }
+
+    NodeConfig config() {
+        NetworkParams params = params();
+        int p2pPort = port(port, "--port", params.defaultPort());
+        int rpc = port(rpcPort, "--rpcport", params.rpcPort());
+        int metrics = metricsPort == null ? -1 : port(metricsPort, "--metrics-port", 0);
+        if ((rpcUser != null) != (rpcPassword != null) || (rpcPassword != null && rpcPassword.isEmpty())) {
+            throw new ConfigException("--rpcuser and --rpcpassword go together, and the password must not be empty");
+        }
+        if (maxConnections < 0) {
+            throw new ConfigException("--maxconnections must be 0 or more, not " + maxConnections);
+        }
+        if (minerThreads < 1 || minerThreads > 1024) {
+            throw new ConfigException("--miner-threads must be between 1 and 1024, not " + minerThreads);
+        }
+        Address payout = null;
+        if (mineTo != null) {
+            try {
+                payout = Address.parse(mineTo, params.pubKeyHashVersion());
+            } catch (ParseException e) {
+                throw new ConfigException("--mine-to: '" + mineTo + "' is not a " + params.name() + " address: "
+                        + e.getMessage());
+            }
+        }
+        if (mine && payout == null) {
+            throw new ConfigException("--mine needs --mine-to ADDRESS (the node has no wallet to pay itself)");
+        }
+        return new NodeConfig(params, dataDir(params), p2pPort, rpc, rpcBind, rpcUser, rpcPassword,
+                peers(connect, "--connect", params), peers(addNodes, "--addnode", params), maxConnections,
+                mine, minerThreads, payout, metrics);
+    }
+
+    private static int port(Integer given, String option, int dflt) {
+        int p = given == null ? dflt : given;
+        if (p < 0 || p > 65535) {
+            throw new ConfigException(option + " must be a port number 0..65535, not " + p);
+        }
+        return p;
+    }
+
+    private static List<NetAddress> peers(List<String> texts, String option, NetworkParams params) {
+        List<NetAddress> out = new ArrayList<>();
+        for (String t : texts) {
+            try {
+                out.add(NetAddress.parse(t, params.defaultPort()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(option + " " + t + ": expected HOST:PORT (" + e.getMessage() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** A bad option value: printed as one line, exit code 1. */
+    static final class ConfigException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConfigException(String message) {
+            super(message);
+        }
+    }
+}

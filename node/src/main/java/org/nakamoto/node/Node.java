@@ -1,0 +1,239 @@
+package org.nakamoto.node;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nakamoto.chain.consensus.ScriptInputVerifier;
+import org.nakamoto.chain.mempool.Mempool;
+import org.nakamoto.chain.mempool.MempoolPolicy;
+import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.store.ChainStore;
+import org.nakamoto.node.api.NodeRpc;
+import org.nakamoto.node.metrics.MetricsServer;
+import org.nakamoto.node.metrics.NodeMetrics;
+import org.nakamoto.node.mining.LocalMiner;
+import org.nakamoto.node.rpc.MicrometerRpcMetrics;
+import org.nakamoto.node.rpc.RpcRegistry;
+import org.nakamoto.node.rpc.RpcServer;
+import org.nakamoto.node.rpc.RpcServerConfig;
+import org.nakamoto.node.rpc.RpcWarmup;
+import org.nakamoto.p2p.P2pConfig;
+import org.nakamoto.p2p.P2pNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running nakamotod: starts the parts in dependency order and stops them in reverse.
+ *
+ * <p>Start: RPC server first, in warm-up (every call answers -28 "Loading block index..." as Core does),
+ * then store and chain state on the chain thread, mempool, metrics, network, miner; then the RPC methods
+ * are registered and warm-up ends. Stop (SIGTERM via the shutdown hook, or the stop RPC): miner, metrics
+ * endpoint, RPC server, network (peers closed, address book and bans saved), chain thread drained, store
+ * flushed and closed, Vert.x closed. {@link #stop()} is idempotent and may be called from any thread but the
+ * chain thread and event loops.
+ */
+public final class Node {
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    private static final long HEADER_POLL_MILLIS = 1_000;
+
+    private final NodeConfig config;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final NodeStatus status = new NodeStatus();
+    private final ChainExecutor chainThread = new ChainExecutor();
+    private final RpcWarmup warmup = new RpcWarmup();
+    private final RpcRegistry registry = new RpcRegistry();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private Vertx vertx;
+    private ExecutorService verifierPool;
+    private RpcServer rpc;
+    private ChainStore store;
+    private ChainState chain;
+    private P2pNetwork p2p;
+    private LocalMiner miner;
+    private MetricsServer metricsServer;
+
+    private Node(NodeConfig config) {
+        this.config = config;
+    }
+
+    /** Starts a node; on failure stops what was started and rethrows. */
+    public static Node start(NodeConfig config) throws Exception {
+        Node node = new Node(config);
+        try {
+            node.startParts();
+        } catch (Exception | Error e) {
+            node.stop();
+            throw e;
+        }
+        return node;
+    }
+
+    private void startParts() throws Exception {
+        status.onStopRequest(this::stop);
+        vertx = Vertx.vertx();
+        warmup.begin("Loading block index...");
+        RpcServerConfig rpcConfig = config.rpcPassword() != null
+                ? RpcServerConfig.withPassword(config.rpcPort(), config.rpcUser(), config.rpcPassword())
+                : RpcServerConfig.withCookie(config.rpcPort(), config.dataDir());
+        rpc = new RpcServer(vertx, rpcConfig.withBindAddress(config.rpcBind()), registry, warmup,
+                new MicrometerRpcMetrics(meters));
+        rpc.start();
+
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger n = new AtomicInteger();
+        verifierPool = Executors.newFixedThreadPool(cores, r -> {
+            Thread t = new Thread(r, "verify-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ScriptInputVerifier verifier = cores > 1 ? ScriptInputVerifier.parallel(verifierPool, cores)
+                : ScriptInputVerifier.sequential();
+        long started = System.nanoTime();
+        store = ChainStore.open(config.dataDir().resolve("chain"), config.params());
+        NodeMetrics metrics = new NodeMetrics(meters);
+        chain = chainThread.call(() -> ChainState.open(config.params(), store, verifier, Node::nowSeconds));
+        Mempool mempool = chainThread.call(() -> new Mempool(chain, verifier, MempoolPolicy.DEFAULT, Node::nowSeconds));
+        LOG.info("Loaded block index: tip height={} hash={} in {} ms", chain.tip().height(), chain.tip().hash(),
+                (System.nanoTime() - started) / 1_000_000);
+        status.bestHeaderHeight(chain.tip().height());
+        chain.addListener(new TipLogger(status));
+
+        p2p = new P2pNetwork(vertx, config.params(), p2pConfig(), chain, mempool, chainThread);
+        miner = new LocalMiner(chain, mempool, chainThread);
+        NodeContext ctx = new NodeContext(config, config.params(), store, chain, mempool, chainThread, p2p, miner,
+                meters, status);
+        metrics.bind(ctx);
+        await(p2p.start());
+        LOG.info("P2P listening on 127.0.0.1:{}", p2p.port());
+        vertx.setPeriodic(HEADER_POLL_MILLIS, id -> p2p.bestHeaderHeight()
+                .onSuccess(h -> status.bestHeaderHeight(Math.max(h, chain.tip().height()))));
+        if (config.metricsPort() >= 0) {
+            metricsServer = new MetricsServer(vertx, meters);
+            int port = metricsServer.start(config.metricsPort());
+            LOG.info("Metrics on http://127.0.0.1:{}/metrics", port);
+        }
+        NodeRpc.registerAll(registry, ctx);
+        warmup.finish();
+        if (config.mine()) {
+            miner.start(config.minerThreads(), config.mineTo().scriptPubKey());
+        }
+        LOG.info("nakamotod ready: network={} datadir={} rpc={}:{}", config.params().name(), config.dataDir(),
+                config.rpcBind(), rpc.port());
+    }
+
+    private P2pConfig p2pConfig() {
+        return P2pConfig.builder()
+                .listen("127.0.0.1", config.port())
+                .advertiseHost("127.0.0.1")
+                .dataDir(config.dataDir())
+                .connect(config.connect())
+                .addNodes(config.addNodes())
+                .maxOutbound(config.maxOutbound())
+                .maxInbound(config.maxInbound())
+                .build();
+    }
+
+    /** Blocks until the node has stopped. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    public NodeStatus status() {
+        return status;
+    }
+
+    /** Clean shutdown; idempotent; a second caller waits for the first to finish. */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        LOG.info("Shutting down");
+        try {
+            step("miner", () -> {
+                if (miner != null) {
+                    miner.stop();
+                }
+            });
+            step("metrics", () -> {
+                if (metricsServer != null) {
+                    metricsServer.stop();
+                }
+            });
+            step("rpc", () -> {
+                if (rpc != null) {
+                    rpc.stop();
+                }
+            });
+            step("p2p", () -> {
+                if (p2p != null) {
+                    await(p2p.stop());
+                }
+            });
+            step("chain thread", () -> {
+                if (!chainThread.shutdown(30, TimeUnit.SECONDS)) {
+                    LOG.warn("chain thread did not finish within 30 s");
+                }
+            });
+            step("store", () -> {
+                if (store != null) {
+                    store.close(); // flushes
+                }
+            });
+            step("vertx", () -> {
+                if (verifierPool != null) {
+                    verifierPool.shutdownNow();
+                }
+                if (vertx != null) {
+                    await(vertx.close());
+                }
+            });
+            LOG.info("Shutdown complete");
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String name, Step s) {
+        try {
+            s.run();
+        } catch (Exception e) {
+            LOG.warn("Shutdown of {} failed: {}", name, e.toString());
+        }
+    }
+
+    static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    static void createDataDir(NodeConfig config) throws IOException {
+        Files.createDirectories(config.dataDir());
+    }
+
+    static Duration uptime(NodeStatus s) {
+        return Duration.ofMillis(System.currentTimeMillis() - s.startedMillis());
+    }
+}

@@ -1,0 +1,47 @@
+package org.nakamoto.node;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.p2p.NetAddress;
+
+/**
+ * Everything {@code nakamotod} was told, validated and with defaults applied. Immutable.
+ *
+ * @param port           P2P listening port (0: an ephemeral one)
+ * @param rpcUser        user for password authentication, or null for the cookie
+ * @param rpcPassword    password, or null for the cookie
+ * @param maxConnections Core's -maxconnections: outbound slots are min(8, n), the rest inbound
+ * @param mineTo         payout address of the built-in miner and the default of nothing else; null when not mining
+ * @param metricsPort    port of the Prometheus endpoint on 127.0.0.1, or -1 for none
+ */
+public record NodeConfig(
+        NetworkParams params,
+        Path dataDir,
+        int port,
+        int rpcPort,
+        String rpcBind,
+        String rpcUser,
+        String rpcPassword,
+        List<NetAddress> connect,
+        List<NetAddress> addNodes,
+        int maxConnections,
+        boolean mine,
+        int minerThreads,
+        Address mineTo,
+        int metricsPort) {
+
+    public NodeConfig {
+        connect = List.copyOf(connect);
+        addNodes = List.copyOf(addNodes);
+    }
+
+    public int maxOutbound() {
+        return Math.min(8, maxConnections);
+    }
+
+    public int maxInbound() {
+        return maxConnections - maxOutbound();
+    }
+}

@@ -1,0 +1,127 @@
+package org.nakamoto.node.api;
+
+import org.nakamoto.chain.codec.Hex;
+import org.nakamoto.chain.codec.ParseException;
+import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.script.StandardScripts;
+import org.nakamoto.node.rpc.RpcErrorCode;
+import org.nakamoto.node.rpc.RpcException;
+
+/**
+ * The output descriptors nakamoto understands (BIP380 subset): {@code addr(ADDRESS)}, {@code raw(HEX)},
+ * {@code pk(HEXKEY)} and {@code pkh(HEXKEY)}, with an optional {@code #checksum} that is verified when
+ * given. Inference (for "desc" fields) yields addr() for P2PKH and P2SH, pk() for P2PK and raw()
+ * otherwise, always with the checksum, as Core's InferDescriptor does for scripts without key origins.
+ */
+final class Descriptors {
+    private static final String INPUT_CHARSET =
+            "0123456789()[],'/*abcdefgh@:$%{}IJKLMNOPQRSTUVWXYZ&+-.;<=>?!^_|~ijklmnopqrstuvwxyzABCDEFGH`#\"\\ ";
+    private static final String CHECKSUM_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    private static final long[] GENERATOR = {0xf5dee51989L, 0xa9fdca3312L, 0x1bab10e32dL, 0x3706b1677aL, 0x644d626ffdL};
+
+    private Descriptors() {
+    }
+
+    /** The output script a descriptor stands for. */
+    static Script parse(String text, NetworkParams params) throws RpcException {
+        String desc = text;
+        int hash = text.indexOf('#');
+        if (hash >= 0) {
+            desc = text.substring(0, hash);
+            String given = text.substring(hash + 1);
+            String expected = checksum(desc);
+            if (!given.equals(expected)) {
+                throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY,
+                        "Provided checksum '" + given + "' does not match computed checksum '" + expected + "'");
+            }
+        }
+        try {
+            if (desc.startsWith("addr(") && desc.endsWith(")")) {
+                String a = inner(desc, "addr(");
+                try {
+                    return Address.parse(a, params.pubKeyHashVersion()).scriptPubKey();
+                } catch (ParseException e) {
+                    throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Address is not valid: " + a);
+                }
+            }
+            if (desc.startsWith("raw(") && desc.endsWith(")")) {
+                return Script.of(Hex.decode(inner(desc, "raw(")));
+            }
+            if (desc.startsWith("pkh(") && desc.endsWith(")")) {
+                byte[] key = Hex.decode(inner(desc, "pkh("));
+                return Address.fromPublicKey(params.pubKeyHashVersion(), key).scriptPubKey();
+            }
+            if (desc.startsWith("pk(") && desc.endsWith(")")) {
+                return StandardScripts.payToPubKey(Hex.decode(inner(desc, "pk(")));
+            }
+        } catch (IllegalArgumentException | ParseException e) {
+            throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Invalid descriptor '" + text + "': " + e.getMessage());
+        }
+        throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY,
+                "Invalid descriptor '" + text + "': nakamoto supports addr(), raw(), pk() and pkh()");
+    }
+
+    private static String inner(String desc, String prefix) {
+        return desc.substring(prefix.length(), desc.length() - 1);
+    }
+
+    /** A descriptor for an output script, with checksum. */
+    static String infer(Script s, NetworkParams params) {
+        String type = ScriptJson.type(s);
+        String d;
+        if (type.equals("pubkeyhash") || type.equals("scripthash")) {
+            d = "addr(" + ScriptJson.address(s, params).orElseThrow() + ")";
+        } else if (type.equals("pubkey")) {
+            byte[] b = s.unsafeBytes();
+            d = "pk(" + Hex.encode(java.util.Arrays.copyOfRange(b, 1, b.length - 1)) + ")";
+        } else {
+            d = "raw(" + Hex.encode(s.unsafeBytes()) + ")";
+        }
+        return d + "#" + checksum(d);
+    }
+
+    /** BIP380's descriptor checksum: 8 characters. */
+    static String checksum(String desc) {
+        long c = 1;
+        int cls = 0;
+        int clsCount = 0;
+        for (int i = 0; i < desc.length(); i++) {
+            int pos = INPUT_CHARSET.indexOf(desc.charAt(i));
+            if (pos < 0) {
+                return "";
+            }
+            c = polyMod(c, pos & 31);
+            cls = cls * 3 + (pos >> 5);
+            if (++clsCount == 3) {
+                c = polyMod(c, cls);
+                cls = 0;
+                clsCount = 0;
+            }
+        }
+        if (clsCount > 0) {
+            c = polyMod(c, cls);
+        }
+        for (int j = 0; j < 8; j++) {
+            c = polyMod(c, 0);
+        }
+        c ^= 1;
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < 8; j++) {
+            sb.append(CHECKSUM_CHARSET.charAt((int) ((c >> (5 * (7 - j))) & 31)));
+        }
+        return sb.toString();
+    }
+
+    private static long polyMod(long c, int val) {
+        long c0 = c >> 35;
+        c = ((c & 0x7ffffffffL) << 5) ^ val;
+        for (int i = 0; i < 5; i++) {
+            if (((c0 >> i) & 1) != 0) {
+                c ^= GENERATOR[i];
+            }
+        }
+        return c;
+    }
+}
