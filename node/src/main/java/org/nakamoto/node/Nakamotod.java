@@ -40,7 +40,15 @@ public final class Nakamotod implements Callable<Integer> {
     @Option(names = "--params", paramLabel = "FILE", description = "Network parameters file instead of --network")
     Path paramsFile;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "P2P port on 127.0.0.1 (default: the network's; 0: any free)")
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "P2P listening address (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container)")
+    String bind;
+
+    @Option(names = "--externalip", paramLabel = "HOST",
+            description = "Address advertised to peers (default: --bind, or 127.0.0.1 when it is 0.0.0.0)")
+    String externalIp;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "P2P port (default: the network's; 0: any free)")
     Integer port;
 
     @Option(names = "--rpcport", paramLabel = "PORT", description = "JSON-RPC port (default: the network's)")
@@ -67,19 +75,23 @@ public final class Nakamotod implements Callable<Integer> {
             description = "Most peer connections; up to 8 outbound, the rest inbound (default: ${DEFAULT-VALUE})")
     int maxConnections;
 
-    @Option(names = "--mine", description = "Mine blocks (needs --mine-to)")
+    @Option(names = "--mine", description = "Mine blocks, paying --mine-to or else a key kept in <datadir>/miner.key")
     boolean mine;
 
-    @Option(names = "--miner-threads", paramLabel = "N", defaultValue = "1",
-            description = "Mining threads (default: ${DEFAULT-VALUE})")
-    int minerThreads;
+    @Option(names = "--miner-threads", paramLabel = "N",
+            description = "Mining threads (default: one per available processor)")
+    Integer minerThreadsOption;
 
     @Option(names = "--mine-to", paramLabel = "ADDRESS", description = "Address the mined coins are paid to")
     String mineTo;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics (default: off)")
+            description = "Serve Prometheus metrics on http://METRICS-BIND:PORT/metrics (default: off)")
     Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Metrics listening address (default: ${DEFAULT-VALUE})")
+    String metricsBind;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -146,6 +158,7 @@ public final class Nakamotod implements Callable<Integer> {
         if (maxConnections < 0) {
             throw new ConfigException("--maxconnections must be 0 or more, not " + maxConnections);
         }
+        int minerThreads = minerThreadsOption != null ? minerThreadsOption : Runtime.getRuntime().availableProcessors();
         if (minerThreads < 1 || minerThreads > 1024) {
             throw new ConfigException("--miner-threads must be between 1 and 1024, not " + minerThreads);
         }
@@ -159,11 +172,16 @@ public final class Nakamotod implements Callable<Integer> {
             }
         }
         if (mine && payout == null) {
-            throw new ConfigException("--mine needs --mine-to ADDRESS (the node has no wallet to pay itself)");
+            try {
+                payout = MiningKey.loadOrCreate(dataDir(params), params);
+            } catch (java.io.IOException e) {
+                throw new ConfigException("--mine without --mine-to: " + e.getMessage());
+            }
         }
-        return new NodeConfig(params, dataDir(params), p2pPort, rpc, rpcBind, rpcUser, rpcPassword,
+        String advertise = externalIp != null ? externalIp : "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
+        return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, rpcUser, rpcPassword,
                 peers(connect, "--connect", params), peers(addNodes, "--addnode", params), maxConnections,
-                mine, minerThreads, payout, metrics);
+                mine, minerThreads, payout, metricsBind, metrics);
     }
 
     private static int port(Integer given, String option, int dflt) {

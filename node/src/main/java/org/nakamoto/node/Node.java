@@ -115,18 +115,19 @@ public final class Node {
                 meters, status);
         metrics.bind(ctx);
         await(p2p.start());
-        LOG.info("P2P listening on 127.0.0.1:{}", p2p.port());
+        LOG.info("P2P listening on {}:{}", config.bind(), p2p.port());
         vertx.setPeriodic(HEADER_POLL_MILLIS, id -> p2p.bestHeaderHeight()
                 .onSuccess(h -> status.bestHeaderHeight(Math.max(h, chain.tip().height()))));
         if (config.metricsPort() >= 0) {
             metricsServer = new MetricsServer(vertx, meters);
-            int port = metricsServer.start(config.metricsPort());
-            LOG.info("Metrics on http://127.0.0.1:{}/metrics", port);
+            int port = metricsServer.start(config.metricsBind(), config.metricsPort());
+            LOG.info("Metrics on http://{}:{}/metrics", config.metricsBind(), port);
         }
         NodeRpc.registerAll(registry, ctx);
         warmup.finish();
         if (config.mine()) {
             miner.start(config.minerThreads(), config.mineTo().scriptPubKey());
+            LOG.info("Mining to {} with {} thread(s)", config.mineTo(), config.minerThreads());
         }
         LOG.info("nakamotod ready: network={} datadir={} rpc={}:{}", config.params().name(), config.dataDir(),
                 config.rpcBind(), rpc.port());
@@ -134,8 +135,8 @@ public final class Node {
 
     private P2pConfig p2pConfig() {
         return P2pConfig.builder()
-                .listen("127.0.0.1", config.port())
-                .advertiseHost("127.0.0.1")
+                .listen(config.bind(), config.port())
+                .advertiseHost(config.externalHost())
                 .dataDir(config.dataDir())
                 .connect(config.connect())
                 .addNodes(config.addNodes())

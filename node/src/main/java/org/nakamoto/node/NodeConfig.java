@@ -9,16 +9,21 @@ import org.nakamoto.p2p.NetAddress;
 /**
  * Everything {@code nakamotod} was told, validated and with defaults applied. Immutable.
  *
+ * @param bind           P2P listening address
+ * @param externalHost   the address advertised to peers
  * @param port           P2P listening port (0: an ephemeral one)
  * @param rpcUser        user for password authentication, or null for the cookie
  * @param rpcPassword    password, or null for the cookie
  * @param maxConnections Core's -maxconnections: outbound slots are min(8, n), the rest inbound
  * @param mineTo         payout address of the built-in miner and the default of nothing else; null when not mining
- * @param metricsPort    port of the Prometheus endpoint on 127.0.0.1, or -1 for none
+ * @param metricsBind    listening address of the Prometheus endpoint
+ * @param metricsPort    port of the Prometheus endpoint, or -1 for none
  */
 public record NodeConfig(
         NetworkParams params,
         Path dataDir,
+        String bind,
+        String externalHost,
         int port,
         int rpcPort,
         String rpcBind,
@@ -30,6 +35,7 @@ public record NodeConfig(
         boolean mine,
         int minerThreads,
         Address mineTo,
+        String metricsBind,
         int metricsPort) {
 
     public NodeConfig {

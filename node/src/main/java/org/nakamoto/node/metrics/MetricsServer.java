@@ -22,7 +22,7 @@ public final class MetricsServer {
     }
 
     /** Listens (blocking the caller until bound); returns the port. */
-    public synchronized int start(int port) throws Exception {
+    public synchronized int start(String host, int port) throws Exception {
         server = vertx.createHttpServer().requestHandler(req -> {
             if (!"/metrics".equals(req.path())) {
                 req.response().setStatusCode(404).end("not found: try /metrics\n");
@@ -36,7 +36,7 @@ public final class MetricsServer {
                 }
             });
         });
-        server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        server.listen(port, host).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return server.actualPort();
     }
 
