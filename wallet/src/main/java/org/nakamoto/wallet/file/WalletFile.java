@@ -15,6 +15,7 @@ import java.util.Map;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.wallet.WalletException;
 import org.nakamoto.wallet.account.KeyPath;
 import org.nakamoto.wallet.account.Keychain;
@@ -119,6 +120,15 @@ public final class WalletFile {
         return accountXpub;
     }
 
+    /** For people reading the file: where the account sits (m/44'/coin'/0'); the xpub itself is what counts. */
+    private String accountPath() {
+        try {
+            return Keychain.accountPath(ParamsLoader.builtIn(network)).toString();
+        } catch (RuntimeException e) {
+            return "m/44'/coin'/0'";
+        }
+    }
+
     public int nextReceiveIndex() {
         return nextReceiveIndex;
     }
@@ -160,7 +170,7 @@ public final class WalletFile {
                 .put("format", FORMAT)
                 .put("version", VERSION)
                 .put("network", network)
-                .put("accountPath", "m/44'/coin'/0'")
+                .put("accountPath", accountPath())
                 .put("accountXpub", accountXpub);
         root.putObject("kdf")
                 .put("algorithm", "scrypt")

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.nakamoto.wallet.WalletException;
 
@@ -66,13 +67,23 @@ public final class WalletStore {
         return WalletFile.fromJson(bytes, "wallet file " + path);
     }
 
+    private static FileChannel openLock(Path lockPath) throws IOException {
+        try {
+            return FileChannel.open(lockPath, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(AtomicFiles.OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
+    }
+
     /**
      * Applies {@code change} to the current file under the lock and writes the result if it differs. If
      * {@code change} throws, nothing is written.
      */
+    @SuppressWarnings("try") // the lock is held by being open, not by being used
     public WalletFile update(UnaryOperator<WalletFile> change) {
         Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
-        try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel ch = openLock(lockPath);
                 FileLock lock = ch.lock()) {
             WalletFile before = load();
             WalletFile after = change.apply(before);
