@@ -52,6 +52,11 @@ public final class BlockBuilder {
 
     /** A block on {@code parent}, {@code secondsAfter} its time, paying subsidy plus {@code fees} to OP_TRUE. */
     public Block next(Block parent, long secondsAfter, List<Transaction> txs, long fees) {
+        return next(parent, secondsAfter, txs, fees, OP_TRUE);
+    }
+
+    /** A block on {@code parent} whose coinbase pays subsidy plus {@code fees} to {@code payout}. */
+    public Block next(Block parent, long secondsAfter, List<Transaction> txs, long fees, Script payout) {
         int height = heights.get(parent.hash()) + 1;
         HeaderAncestry ancestry = ancestry(parent.hash());
         long time = Math.max(parent.header().time() + secondsAfter, MedianTimePast.of(ancestry) + 1);
@@ -60,7 +65,7 @@ public final class BlockBuilder {
         sig.writeUint8(4).writeInt32LE(tag++); // distinct coinbases, so sibling blocks differ
         Transaction coinbase = new Transaction.Builder()
                 .addInput(new TxIn(OutPoint.NULL, Script.of(sig.toByteArray()), TxIn.SEQUENCE_FINAL))
-                .addOutput(params.subsidyAt(height) + fees, OP_TRUE)
+                .addOutput(params.subsidyAt(height) + fees, payout)
                 .build();
         List<Transaction> all = new ArrayList<>();
         all.add(coinbase);
