@@ -44,13 +44,19 @@ final class HistoryCommand implements Runnable {
             known.merge(c.outpoint().txid().toString(), c.confirmations(), Math::max);
         }
         List<HistoryEntry> entries = new ArrayList<>(store.load().history());
-        entries.sort(Comparator.comparingLong(HistoryEntry::firstSeen));
+        Map<String, Integer> conf = new HashMap<>();
+        for (HistoryEntry e : entries) {
+            conf.computeIfAbsent(e.txid(), t -> known.containsKey(t) ? known.get(t) : confirmationsFromNode(rpc, t));
+        }
+        // Oldest first: by when the wallet first saw it, then, among those seen together, by depth in the chain.
+        entries.sort(Comparator.comparingLong(HistoryEntry::firstSeen)
+                .thenComparing(e -> conf.get(e.txid()), Comparator.reverseOrder()));
 
         ObjectNode json = root.output().object();
         ArrayNode list = json.putArray("history");
         StringBuilder s = new StringBuilder();
         for (HistoryEntry e : entries) {
-            int conf = known.computeIfAbsent(e.txid(), t -> confirmationsFromNode(rpc, t));
+            int confirmations = conf.get(e.txid());
             boolean send = HistoryEntry.SEND.equals(e.kind());
             ObjectNode o = list.addObject()
                     .put("kind", e.kind())
@@ -62,15 +68,15 @@ final class HistoryCommand implements Runnable {
             } else {
                 o.put("vout", e.vout());
             }
-            if (conf >= 0) {
-                o.put("confirmations", conf);
+            if (confirmations >= 0) {
+                o.put("confirmations", confirmations);
             } else {
                 o.putNull("confirmations");
             }
             o.put("time", e.firstSeen());
             s.append(String.format("%-7s %17s  %s  %s  %s%n", e.kind(),
                     (send ? "-" : "+") + Output.text(e.amountSat()), e.address(), e.txid(),
-                    conf < 0 ? "confirmations unknown" : conf + " conf" + (conf >= WalletCoin.FINAL_CONFIRMATIONS ? " (final)" : "")));
+                    confirmations < 0 ? "confirmations unknown" : confirmations + " conf" + (confirmations >= WalletCoin.FINAL_CONFIRMATIONS ? " (final)" : "")));
         }
         if (entries.isEmpty()) {
             s.append("no transactions yet\n");

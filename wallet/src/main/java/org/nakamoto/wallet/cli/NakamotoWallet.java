@@ -83,6 +83,11 @@ public final class NakamotoWallet implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The script interpreter in chain logs through SLF4J; the wallet ships no logging backend, and
+        // SLF4J's "no providers" notice on every run would only confuse people and scripts reading stderr.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine(System.getenv(), Terminal.system()).execute(args));
     }
 

@@ -38,6 +38,9 @@ final class WalletSync {
         List<HistoryEntry> received = new ArrayList<>();
         for (List<WalletCoin> coins : List.of(view.confirmed(), view.unconfirmed())) {
             for (WalletCoin c : coins) {
+                if (c.path().isChange()) {
+                    continue; // our own change is part of a send, not a payment received
+                }
                 received.add(HistoryEntry.received(c.outpoint().txid().toString(), c.outpoint().index(),
                         c.address(), c.valueSat(), now));
             }

@@ -109,6 +109,7 @@ class WalletCliTest {
 
         JsonNode histA = a.run("history").ok().json().get("history");
         assertTrue(histA.toString().contains("\"kind\":\"send\""), histA.toString());
+        assertEquals(101 + 1, histA.size(), "101 coinbases received and one send; the change is not a receipt");
         JsonNode histB = b.run("history").ok().json().get("history");
         assertEquals(1, histB.size());
         assertEquals(txid, histB.get(0).get("txid").asText());
