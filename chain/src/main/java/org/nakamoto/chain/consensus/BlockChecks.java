@@ -5,10 +5,12 @@ import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.MerkleTree;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.script.ScriptCode;
 
 /**
  * Context-free block rules (Bitcoin Core's CheckBlock, less the header's proof of work, which
- * {@code ProofOfWork} checks): merkle root, size, coinbase placement and every transaction's own rules.
+ * {@code ProofOfWork} checks): merkle root, size, coinbase placement, every transaction's own rules and
+ * the legacy signature-operation limit.
  * Checked in Core's order, so the first failure is reported with the reason Core would give.
  */
 public final class BlockChecks {
@@ -38,5 +40,29 @@ public final class BlockChecks {
         for (Transaction tx : txs) {
             TransactionChecks.check(tx, params.maxBlockSize());
         }
+        int sigOps = 0;
+        for (Transaction tx : txs) {
+            sigOps += legacySigOps(tx);
+        }
+        if (sigOps > maxSigOps(params)) {
+            throw new ValidationException(RejectReason.BAD_SIGOPS, sigOps + " > " + maxSigOps(params));
+        }
+    }
+
+    /** Bitcoin's MAX_BLOCK_SIGOPS: one per 50 bytes of the block size limit (20,000 for 1,000,000 bytes). */
+    public static int maxSigOps(NetworkParams params) {
+        return params.maxBlockSize() / 50;
+    }
+
+    /** Core's GetLegacySigOpCount: every scriptSig and scriptPubKey of the transaction, counted inaccurately. */
+    public static int legacySigOps(Transaction tx) {
+        int n = 0;
+        for (var in : tx.inputs()) {
+            n += ScriptCode.legacySigOpCount(in.scriptSig().unsafeBytes());
+        }
+        for (var out : tx.outputs()) {
+            n += ScriptCode.legacySigOpCount(out.scriptPubKey().unsafeBytes());
+        }
+        return n;
     }
 }

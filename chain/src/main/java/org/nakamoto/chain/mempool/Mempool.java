@@ -54,6 +54,8 @@ public final class Mempool implements ChainListener {
     private final List<MempoolListener> listeners = new CopyOnWriteArrayList<>();
     private long totalBytes;
     private long nextSequence;
+    /** Bumped on every admission and removal, so block templates know when to refresh. */
+    private long changes;
 
     public Mempool(ChainState chain, InputVerifier scripts, MempoolPolicy policy, LongSupplier clockSeconds) {
         this.chain = chain;
@@ -194,6 +196,7 @@ public final class Mempool implements ChainListener {
     }
 
     private void add(MempoolEntry e) {
+        changes++;
         entries.put(e.tx().txid(), e);
         for (TxIn in : e.tx().inputs()) {
             spentBy.put(in.prevout(), e.tx().txid());
@@ -263,6 +266,7 @@ public final class Mempool implements ChainListener {
             if (e == null) {
                 continue;
             }
+            changes++;
             removed.add(id);
             totalBytes -= e.size();
             for (TxIn in : e.tx().inputs()) {
@@ -283,6 +287,7 @@ public final class Mempool implements ChainListener {
         for (Transaction tx : block.transactions()) {
             MempoolEntry e = entries.remove(tx.txid());
             if (e != null) {
+                changes++;
                 totalBytes -= e.size();
                 for (TxIn in : tx.inputs()) {
                     spentBy.remove(in.prevout());
@@ -324,6 +329,7 @@ public final class Mempool implements ChainListener {
         entries.clear();
         spentBy.clear();
         totalBytes = 0;
+        changes++;
         for (Transaction tx : again) {
             try {
                 acceptOne(tx, false);
@@ -334,6 +340,11 @@ public final class Mempool implements ChainListener {
     }
 
     // ---- readers
+
+    /** A counter that changes whenever the pool's contents do. */
+    public synchronized long changeCount() {
+        return changes;
+    }
 
     public synchronized int size() {
         return entries.size();

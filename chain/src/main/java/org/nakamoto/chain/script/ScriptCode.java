@@ -111,6 +111,27 @@ public final class ScriptCode {
         return true;
     }
 
+    /**
+     * Bitcoin Core's legacy (inaccurate) signature-operation count, {@code GetSigOpCount(false)}: each
+     * CHECKSIG(VERIFY) counts 1 and each CHECKMULTISIG(VERIFY) 20, up to the first malformed push.
+     */
+    public static int legacySigOpCount(byte[] script) {
+        int n = 0;
+        ScriptCursor c = new ScriptCursor(script);
+        while (c.hasMore()) {
+            if (!c.next()) {
+                break;
+            }
+            int op = c.opcode();
+            if (op == Opcodes.OP_CHECKSIG || op == Opcodes.OP_CHECKSIGVERIFY) {
+                n++;
+            } else if (op == Opcodes.OP_CHECKMULTISIG || op == Opcodes.OP_CHECKMULTISIGVERIFY) {
+                n += 20;
+            }
+        }
+        return n;
+    }
+
     /** BIP 16's exact template: OP_HASH160, a 20-byte push, OP_EQUAL. */
     public static boolean isPayToScriptHash(byte[] script) {
         return script.length == 23 && (script[0] & 0xff) == Opcodes.OP_HASH160 && script[1] == 0x14

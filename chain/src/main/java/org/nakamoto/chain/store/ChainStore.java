@@ -53,6 +53,12 @@ public final class ChainStore implements Closeable {
     private final Path dir;
     /** Set by a bulk import whose source file already holds the bodies; read by the writer. */
     private volatile boolean deferBodySync;
+    /**
+     * Every native call holds the read lock; {@link #close()} takes the write lock. leveldbjni crashes the
+     * JVM on a closed database, so a late caller (a shutdown race) gets a StoreException instead.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean closed;
 
     private ChainStore(DB db, Path dir) {
         this.db = db;
@@ -98,7 +104,7 @@ public final class ChainStore implements Closeable {
         byte[] schema = get(StoreLayout.META_SCHEMA);
         byte[] genesis = get(StoreLayout.META_GENESIS);
         if (schema == null && genesis == null) {
-            try (WriteBatch b = db.createWriteBatch()) {
+            try (WriteBatch b = batch()) {
                 b.put(StoreLayout.META_SCHEMA, ByteBuffer.allocate(4).putInt(StoreLayout.SCHEMA_VERSION).array());
                 b.put(StoreLayout.META_GENESIS, params.genesisHash().toBytes());
                 db.write(b, SYNC);
@@ -121,12 +127,27 @@ public final class ChainStore implements Closeable {
         }
     }
 
-    private byte[] get(byte[] key) {
+    /** Runs a native call with the database known to be open. */
+    private <T> T open(java.util.function.Supplier<T> call) {
+        lifecycle.readLock().lock();
         try {
-            return db.get(key);
-        } catch (DBException e) {
-            throw new StoreException("read failed in " + dir + ": " + e.getMessage(), e);
+            if (closed) {
+                throw new StoreException("the block store in " + dir + " is closed");
+            }
+            return call.get();
+        } finally {
+            lifecycle.readLock().unlock();
         }
+    }
+
+    private byte[] get(byte[] key) {
+        return open(() -> {
+            try {
+                return db.get(key);
+            } catch (DBException e) {
+                throw new StoreException("read failed in " + dir + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private void write(WriteBatch batch) {
@@ -134,11 +155,19 @@ public final class ChainStore implements Closeable {
     }
 
     private void write(WriteBatch batch, WriteOptions options) {
-        try {
-            db.write(batch, options);
-        } catch (DBException e) {
-            throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
-        }
+        open(() -> {
+            try {
+                db.write(batch, options);
+                return null;
+            } catch (DBException e) {
+                throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A new write batch; creating one touches the native library, so it is guarded like any call. */
+    private WriteBatch batch() {
+        return open(db::createWriteBatch);
     }
 
     // ---- reads
@@ -187,7 +216,7 @@ public final class ChainStore implements Closeable {
 
     /** A consistent read-only view of the whole store as of now; close it when done. */
     public StoreSnapshot snapshot() {
-        return new StoreSnapshot(db.getSnapshot());
+        return open(() -> new StoreSnapshot(db.getSnapshot()));
     }
 
     private <T> T parse(java.util.function.Supplier<T> p, String what) {
@@ -203,17 +232,20 @@ public final class ChainStore implements Closeable {
     }
 
     private void forEachWithPrefix(byte prefix, ReadOptions ro, java.util.function.BiConsumer<byte[], byte[]> action) {
-        try (DBIterator it = db.iterator(ro)) {
-            for (it.seek(new byte[] {prefix}); it.hasNext(); ) {
-                Map.Entry<byte[], byte[]> e = it.next();
-                if (e.getKey().length == 0 || e.getKey()[0] != prefix) {
-                    break;
+        open(() -> {
+            try (DBIterator it = db.iterator(ro)) {
+                for (it.seek(new byte[] {prefix}); it.hasNext(); ) {
+                    Map.Entry<byte[], byte[]> e = it.next();
+                    if (e.getKey().length == 0 || e.getKey()[0] != prefix) {
+                        break;
+                    }
+                    action.accept(e.getKey(), e.getValue());
                 }
-                action.accept(e.getKey(), e.getValue());
+            } catch (IOException e) {
+                throw new StoreException("iteration failed in " + dir + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new StoreException("iteration failed in " + dir + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     // ---- writes: called by the chain writer only
@@ -232,7 +264,7 @@ public final class ChainStore implements Closeable {
 
     /** Stores a block body with its index record; durable when this returns (unless bodies are deferred). */
     public void putBlock(Block block, IndexRecord record) {
-        try (WriteBatch b = db.createWriteBatch()) {
+        try (WriteBatch b = batch()) {
             b.put(StoreLayout.hashKey(StoreLayout.BODY, block.hash()), block.serialize());
             b.put(StoreLayout.hashKey(StoreLayout.INDEX, block.hash()), record.serialize());
             write(b, deferBodySync ? NO_SYNC : SYNC);
@@ -249,7 +281,7 @@ public final class ChainStore implements Closeable {
         if (records.isEmpty()) {
             return;
         }
-        try (WriteBatch b = db.createWriteBatch()) {
+        try (WriteBatch b = batch()) {
             for (IndexRecord r : records) {
                 b.put(StoreLayout.hashKey(StoreLayout.INDEX, r.header().hash()), r.serialize());
             }
@@ -265,7 +297,7 @@ public final class ChainStore implements Closeable {
      */
     public void connect(IndexRecord block, UtxoCache changes, BlockUndo undo) {
         Hash256 hash = block.header().hash();
-        try (WriteBatch b = db.createWriteBatch()) {
+        try (WriteBatch b = batch()) {
             putCoins(b, changes);
             b.put(StoreLayout.hashKey(StoreLayout.UNDO, hash), undo.serialize());
             b.put(StoreLayout.hashKey(StoreLayout.INDEX, hash), block.serialize());
@@ -279,7 +311,7 @@ public final class ChainStore implements Closeable {
 
     /** Disconnects the tip in one atomic batch: the restored UTXO changes and the new (parent) tip. */
     public void disconnect(Hash256 blockHash, Hash256 newTip, UtxoCache changes) {
-        try (WriteBatch b = db.createWriteBatch()) {
+        try (WriteBatch b = batch()) {
             putCoins(b, changes);
             b.delete(StoreLayout.hashKey(StoreLayout.UNDO, blockHash));
             b.put(StoreLayout.META_TIP, newTip.toBytes());
@@ -292,7 +324,7 @@ public final class ChainStore implements Closeable {
 
     /** Sets the tip without UTXO changes: used once, to record the genesis block as the starting tip. */
     public void setTip(Hash256 tip) {
-        try (WriteBatch b = db.createWriteBatch()) {
+        try (WriteBatch b = batch()) {
             b.put(StoreLayout.META_TIP, tip.toBytes());
             write(b);
         } catch (IOException e) {
@@ -313,20 +345,32 @@ public final class ChainStore implements Closeable {
 
     /** Forces everything written so far to disk (an empty synchronous batch syncs the log). */
     public void flush() {
-        try (WriteBatch b = db.createWriteBatch()) {
+        try (WriteBatch b = batch()) {
             write(b, SYNC);
         } catch (IOException e) {
             throw new StoreException("flush failed in " + dir + ": " + e.getMessage(), e);
         }
     }
 
+    /** Flushes and closes; later calls fail with StoreException. Idempotent. */
     @Override
     public void close() {
-        flush();
+        lifecycle.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            try (WriteBatch b = db.createWriteBatch()) {
+                db.write(b, SYNC);
+            } catch (IOException | DBException e) {
+                // still close below; the sync is best effort at this point
+            }
+            closed = true;
             db.close();
         } catch (IOException e) {
             throw new StoreException("close failed in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 
@@ -361,17 +405,18 @@ public final class ChainStore implements Closeable {
 
         @Override
         public Coin get(OutPoint op) {
-            byte[] raw;
-            try {
-                raw = db.get(StoreLayout.coinKey(op), ro);
-            } catch (DBException e) {
-                throw new StoreException("read failed in " + dir + ": " + e.getMessage(), e);
-            }
+            byte[] raw = open(() -> {
+                try {
+                    return db.get(StoreLayout.coinKey(op), ro);
+                } catch (DBException e) {
+                    throw new StoreException("read failed in " + dir + ": " + e.getMessage(), e);
+                }
+            });
             return raw == null ? null : parse(() -> Coin.parse(raw), "coin " + op);
         }
 
         public Hash256 tip() {
-            byte[] t = db.get(StoreLayout.META_TIP, ro);
+            byte[] t = open(() -> db.get(StoreLayout.META_TIP, ro));
             return t == null ? null : Hash256.wrap(t);
         }
 
@@ -401,10 +446,15 @@ public final class ChainStore implements Closeable {
 
         @Override
         public void close() {
+            lifecycle.readLock().lock();
             try {
-                snapshot.close();
+                if (!closed) { // a closed database released its snapshots already
+                    snapshot.close();
+                }
             } catch (IOException e) {
                 throw new StoreException("cannot release snapshot: " + e.getMessage(), e);
+            } finally {
+                lifecycle.readLock().unlock();
             }
         }
     }

@@ -192,4 +192,22 @@ class MainnetBlocksValidationTest {
         ValidationException e = assertThrows(ValidationException.class, () -> connectMutated(mutated, 10, utxo));
         assertEquals(RejectReason.BAD_BLOCK_LENGTH, e.reason());
     }
+
+    @Test
+    void aBlockOverTheSignatureOperationLimitIsRejected() throws Exception {
+        MemoryUtxoSet utxo = connectUpTo(9, ScriptInputVerifier.sequential());
+        Block real = blocks.get(10);
+        // 1,001 CHECKMULTISIG opcodes count 20,020 legacy sigops: one block's limit is 20,000.
+        byte[] ops = new byte[1001];
+        java.util.Arrays.fill(ops, (byte) 0xae);
+        Transaction heavy = new Transaction.Builder()
+                .addInput(new OutPoint(blocks.get(1).transactions().get(0).txid(), 0), Script.EMPTY)
+                .addOutput(0, Script.of(ops))
+                .build();
+        assertEquals(20_020, BlockChecks.legacySigOps(heavy));
+        Block mutated = withTransactions(real, List.of(real.transactions().get(0), heavy));
+        ValidationException e = assertThrows(ValidationException.class, () -> connectMutated(mutated, 10, utxo));
+        assertEquals(RejectReason.BAD_SIGOPS, e.reason());
+        assertEquals(1, BlockChecks.legacySigOps(blocks.get(170).transactions().get(0)), "a P2PK coinbase output");
+    }
 }
