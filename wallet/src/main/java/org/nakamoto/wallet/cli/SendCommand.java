@@ -1,0 +1,115 @@
+package org.nakamoto.wallet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import org.nakamoto.chain.codec.Hex;
+import org.nakamoto.chain.codec.ParseException;
+import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.wallet.WalletException;
+import org.nakamoto.wallet.account.KeyPath;
+import org.nakamoto.wallet.account.Keychain;
+import org.nakamoto.wallet.coins.Payment;
+import org.nakamoto.wallet.coins.PaymentBuilder;
+import org.nakamoto.wallet.coins.WalletCoin;
+import org.nakamoto.wallet.coins.WalletView;
+import org.nakamoto.wallet.file.HistoryEntry;
+import org.nakamoto.wallet.file.WalletFile;
+import org.nakamoto.wallet.file.WalletStore;
+import org.nakamoto.wallet.rpc.NodeRpcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code send ADDRESS AMOUNT}: pays from confirmed, mature coins, with change to a fresh change address
+ * and a fee of exactly the fee rate times the signed size; every input is verified by the script
+ * interpreter before the node sees it. Everything that can be refused (address, amount, password, funds)
+ * is checked before anything is written or broadcast; the wallet file changes only after the node accepted
+ * the transaction.
+ */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Pay AMOUNT coins to ADDRESS; prints the transaction id.")
+final class SendCommand implements Runnable {
+    static final long DEFAULT_FEE_RATE = 1;
+
+    @ParentCommand
+    NakamotoWallet root;
+
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Recipient (pay-to-pubkey-hash, this network)")
+    String addressText;
+
+    @Parameters(index = "1", paramLabel = "AMOUNT", description = "Coins to send, e.g. 1.5")
+    String amountText;
+
+    @Option(names = "--fee-rate", paramLabel = "SAT_PER_BYTE", defaultValue = "1",
+            description = "Fee in satoshis per byte of the signed transaction (default: ${DEFAULT-VALUE})")
+    long feeRate;
+
+    @Override
+    public void run() {
+        NetworkParams params = root.params();
+        Address to = parseAddress(addressText, params);
+        long amount = AmountParser.parseSatoshis(amountText);
+        if (feeRate < 1) {
+            throw new WalletException("--fee-rate must be at least 1 sat/byte, got " + feeRate);
+        }
+        WalletStore store = root.store(params);
+        WalletFile wallet = store.load();
+        char[] password = root.password().existing();
+        Keychain keys;
+        try {
+            keys = wallet.signingKeychain(params, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        NodeRpcClient rpc = root.rpc(params);
+        // Nothing is written until the node has accepted the payment: a refused send leaves the file as it was.
+        WalletView view = WalletSync.scanOnly(wallet, keys, rpc);
+        List<WalletCoin> spendable = view.confirmed().stream()
+                .filter(c -> c.spendable(params.coinbaseMaturity())).toList();
+        int changeIndex = view.nextUnused()[KeyPath.CHANGE];
+        KeyPath changePath = new KeyPath(KeyPath.CHANGE, changeIndex);
+        Payment payment = new PaymentBuilder(keys).build(spendable, to.scriptPubKey(), amount, feeRate,
+                keys.address(changePath).scriptPubKey());
+
+        JsonNode accepted = rpc.call("sendrawtransaction", Hex.encode(payment.tx().serialize()));
+        String txid = payment.tx().txid().toString();
+        if (!txid.equals(accepted.asText())) {
+            throw new WalletException("the node accepted the transaction under another id (" + accepted.asText()
+                    + ", expected " + txid + ")");
+        }
+        long now = System.currentTimeMillis() / 1000;
+        WalletSync.record(store, view);
+        store.update(w -> {
+            WalletFile u = w.withHistory(List.of(HistoryEntry.sent(txid, to.toString(), amount, payment.feeSat(), now)));
+            return payment.hasChange() ? u.withNextIndexAtLeast(KeyPath.CHANGE, changeIndex + 1) : u;
+        });
+
+        ObjectNode json = root.output().object()
+                .put("txid", txid)
+                .put("address", to.toString())
+                .put("amount", Output.coins(amount))
+                .put("fee", Output.coins(payment.feeSat()))
+                .put("fee_rate", feeRate)
+                .put("size", payment.tx().size())
+                .put("inputs", payment.spent().size());
+        if (payment.hasChange()) {
+            json.put("change", Output.coins(payment.changeSat()))
+                    .put("change_address", keys.address(changePath).toString());
+        }
+        root.output().emit(json, txid);
+    }
+
+    /** @throws WalletException naming the problem: bad characters or checksum, wrong length, other network */
+    static Address parseAddress(String text, NetworkParams params) {
+        try {
+            return Address.parse(text.strip(), params.pubKeyHashVersion());
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new WalletException("invalid " + params.name() + " address '" + text + "': " + e.getMessage());
+        }
+    }
+}

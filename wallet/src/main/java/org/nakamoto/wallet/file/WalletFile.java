@@ -1,0 +1,257 @@
+package org.nakamoto.wallet.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nakamoto.chain.codec.Hex;
+import org.nakamoto.chain.codec.ParseException;
+import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.wallet.WalletException;
+import org.nakamoto.wallet.account.KeyPath;
+import org.nakamoto.wallet.account.Keychain;
+
+/**
+ * The contents of a wallet file, immutable; {@link WalletStore} reads and writes it. In the clear: the
+ * network, the account's extended public key (so that addresses and balances need no password), the next
+ * unused address index of each chain, and the history. Encrypted: {@link WalletSecrets}. The GCM additional
+ * data covers the network, account and KDF fields, so that a file edited to point at another account or
+ * network no longer opens.
+ */
+public final class WalletFile {
+    public static final String FORMAT = "nakamoto-wallet";
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final String network;
+    private final String accountXpub;
+    private final KdfParams kdf;
+    private final WalletCrypto.Sealed sealed;
+    private final int nextReceiveIndex;
+    private final int nextChangeIndex;
+    private final List<HistoryEntry> history;
+
+    private WalletFile(String network, String accountXpub, KdfParams kdf, WalletCrypto.Sealed sealed,
+            int nextReceiveIndex, int nextChangeIndex, List<HistoryEntry> history) {
+        if (nextReceiveIndex < 0 || nextChangeIndex < 0) {
+            throw new WalletException("wallet file is corrupt: negative address index");
+        }
+        this.network = network;
+        this.accountXpub = accountXpub;
+        this.kdf = kdf;
+        this.sealed = sealed;
+        this.nextReceiveIndex = nextReceiveIndex;
+        this.nextChangeIndex = nextChangeIndex;
+        this.history = List.copyOf(history);
+    }
+
+    /** A new wallet for {@code secrets}, sealed under {@code password}. */
+    public static WalletFile create(NetworkParams params, WalletSecrets secrets, char[] password, KdfParams kdf,
+            SecureRandom random) {
+        if (password.length == 0) {
+            throw new WalletException("the wallet password must not be empty");
+        }
+        String xpub = Keychain.fromSeed(params, secrets.seed()).accountXpub();
+        WalletCrypto.Sealed sealed = WalletCrypto.seal(secrets.toPlaintext(), password, kdf,
+                aad(params.name(), xpub, kdf), random);
+        return new WalletFile(params.name(), xpub, kdf, sealed, 0, 0, List.of());
+    }
+
+    /**
+     * Opens the secrets and checks that they give the account this file shows.
+     *
+     * @throws WrongPasswordException on a wrong password
+     * @throws WalletException on a damaged file
+     */
+    public WalletSecrets unlock(char[] password) {
+        WalletSecrets secrets = WalletSecrets.fromPlaintext(
+                WalletCrypto.open(sealed, password, kdf, aad(network, accountXpub, kdf)));
+        return secrets;
+    }
+
+    /** A keychain that can sign: the password opens the seed, whose account must match the stored one. */
+    public Keychain signingKeychain(NetworkParams params, char[] password) {
+        checkNetwork(params);
+        Keychain keys = Keychain.fromSeed(params, unlock(password).seed());
+        if (!keys.accountXpub().equals(accountXpub)) {
+            throw new WalletException("wallet file is corrupt: the seed does not give the stored account key");
+        }
+        return keys;
+    }
+
+    /** A watch-only keychain: enough for addresses and balances. */
+    public Keychain keychain(NetworkParams params) {
+        checkNetwork(params);
+        try {
+            return Keychain.watching(params, accountXpub);
+        } catch (ParseException e) {
+            throw new WalletException("wallet file is corrupt: bad account key: " + e.getMessage());
+        }
+    }
+
+    public void checkNetwork(NetworkParams params) {
+        if (!params.name().equals(network)) {
+            throw new WalletException("this wallet is for network '" + network + "', not '" + params.name()
+                    + "' (use --network " + network + ")");
+        }
+    }
+
+    /** The GCM additional data: every clear field that decides which keys and which chain the secrets serve. */
+    private static byte[] aad(String network, String xpub, KdfParams kdf) {
+        String s = FORMAT + "/" + VERSION + "\n" + network + "\n" + xpub + "\n" + kdf.n() + "," + kdf.r() + ","
+                + kdf.p() + "," + Hex.encode(kdf.salt());
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String network() {
+        return network;
+    }
+
+    public String accountXpub() {
+        return accountXpub;
+    }
+
+    /** For people reading the file: where the account sits (m/44'/coin'/0'); the xpub itself is what counts. */
+    private String accountPath() {
+        try {
+            return Keychain.accountPath(ParamsLoader.builtIn(network)).toString();
+        } catch (RuntimeException e) {
+            return "m/44'/coin'/0'";
+        }
+    }
+
+    public int nextReceiveIndex() {
+        return nextReceiveIndex;
+    }
+
+    public int nextChangeIndex() {
+        return nextChangeIndex;
+    }
+
+    public int nextIndex(int chain) {
+        return chain == KeyPath.CHANGE ? nextChangeIndex : nextReceiveIndex;
+    }
+
+    public List<HistoryEntry> history() {
+        return history;
+    }
+
+    public KdfParams kdf() {
+        return kdf;
+    }
+
+    /** This file with a chain's next index raised to at least {@code next} (indexes never go back). */
+    public WalletFile withNextIndexAtLeast(int chain, int next) {
+        int r = chain == KeyPath.RECEIVE ? Math.max(nextReceiveIndex, next) : nextReceiveIndex;
+        int c = chain == KeyPath.CHANGE ? Math.max(nextChangeIndex, next) : nextChangeIndex;
+        return new WalletFile(network, accountXpub, kdf, sealed, r, c, history);
+    }
+
+    /** This file with the entries not already in its history appended (an entry is identified by its key). */
+    public WalletFile withHistory(List<HistoryEntry> entries) {
+        Map<String, HistoryEntry> merged = new LinkedHashMap<>();
+        history.forEach(e -> merged.put(e.key(), e));
+        entries.forEach(e -> merged.putIfAbsent(e.key(), e));
+        return new WalletFile(network, accountXpub, kdf, sealed, nextReceiveIndex, nextChangeIndex,
+                new ArrayList<>(merged.values()));
+    }
+
+    public byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode()
+                .put("format", FORMAT)
+                .put("version", VERSION)
+                .put("network", network)
+                .put("accountPath", accountPath())
+                .put("accountXpub", accountXpub);
+        root.putObject("kdf")
+                .put("algorithm", "scrypt")
+                .put("n", kdf.n())
+                .put("r", kdf.r())
+                .put("p", kdf.p())
+                .put("salt", Hex.encode(kdf.salt()))
+                .put("keyCheck", Hex.encode(sealed.keyCheck()));
+        root.putObject("cipher")
+                .put("algorithm", "aes-256-gcm")
+                .put("nonce", Hex.encode(sealed.nonce()))
+                .put("ciphertext", Hex.encode(sealed.ciphertext()));
+        root.put("nextReceiveIndex", nextReceiveIndex);
+        root.put("nextChangeIndex", nextChangeIndex);
+        ArrayNode h = root.putArray("history");
+        for (HistoryEntry e : history) {
+            h.addObject()
+                    .put("kind", e.kind())
+                    .put("txid", e.txid())
+                    .put("vout", e.vout())
+                    .put("address", e.address())
+                    .put("amountSat", e.amountSat())
+                    .put("feeSat", e.feeSat())
+                    .put("firstSeen", e.firstSeen());
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @throws WalletException naming what is wrong, for anything but a well-formed version-1 wallet file */
+    public static WalletFile fromJson(byte[] json, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new WalletException(source + " is not a valid wallet file: not well-formed JSON (truncated?)");
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+            throw new WalletException(source + " is not a nakamoto wallet file");
+        }
+        if (root.path("version").asInt() != VERSION) {
+            throw new WalletException(source + ": unsupported wallet file version " + root.path("version"));
+        }
+        try {
+            JsonNode k = field(root, "kdf");
+            if (!"scrypt".equals(text(k, "algorithm"))) {
+                throw new WalletException("unsupported key derivation " + text(k, "algorithm"));
+            }
+            JsonNode c = field(root, "cipher");
+            if (!"aes-256-gcm".equals(text(c, "algorithm"))) {
+                throw new WalletException("unsupported cipher " + text(c, "algorithm"));
+            }
+            KdfParams kdf = new KdfParams(field(k, "n").asInt(), field(k, "r").asInt(), field(k, "p").asInt(),
+                    Hex.decode(text(k, "salt")));
+            WalletCrypto.Sealed sealed = new WalletCrypto.Sealed(Hex.decode(text(c, "nonce")),
+                    Hex.decode(text(c, "ciphertext")), Hex.decode(text(k, "keyCheck")));
+            List<HistoryEntry> history = new ArrayList<>();
+            for (JsonNode e : root.path("history")) {
+                history.add(new HistoryEntry(text(e, "kind"), text(e, "txid"), field(e, "vout").asLong(),
+                        text(e, "address"), field(e, "amountSat").asLong(), field(e, "feeSat").asLong(),
+                        field(e, "firstSeen").asLong()));
+            }
+            return new WalletFile(text(root, "network"), text(root, "accountXpub"), kdf, sealed,
+                    field(root, "nextReceiveIndex").asInt(), field(root, "nextChangeIndex").asInt(), history);
+        } catch (WalletException | ParseException | IllegalArgumentException e) {
+            throw new WalletException(source + " is corrupt: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode field(JsonNode o, String name) {
+        JsonNode v = o.get(name);
+        if (v == null || v.isNull()) {
+            throw new WalletException("missing field \"" + name + "\"");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode o, String name) {
+        return field(o, name).asText();
+    }
+}

@@ -1,0 +1,70 @@
+package org.nakamoto.wallet.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs nakamoto-wallet in-process, as the launcher would, with a chosen environment and no console. */
+final class CliHarness {
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    record Result(int exitCode, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + out + err, e);
+            }
+        }
+
+        Result ok() {
+            if (exitCode != 0) {
+                throw new AssertionError("exit " + exitCode + ": " + err + out);
+            }
+            return this;
+        }
+    }
+
+    static final Terminal NO_CONSOLE = new Terminal() {
+        @Override
+        public boolean available() {
+            return false;
+        }
+
+        @Override
+        public char[] readSecret(String prompt) {
+            throw new AssertionError("no console");
+        }
+    };
+
+    final Map<String, String> env = new HashMap<>();
+    final List<String> common = new ArrayList<>();
+
+    CliHarness(String password, String... commonArgs) {
+        if (password != null) {
+            env.put(PasswordSource.ENV, password);
+        }
+        common.addAll(Arrays.asList(commonArgs));
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = NakamotoWallet.commandLine(env, NO_CONSOLE);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(common);
+        all.addAll(Arrays.asList(args));
+        int code = cl.execute(all.toArray(new String[0]));
+        return new Result(code, out.toString(), err.toString());
+    }
+}
