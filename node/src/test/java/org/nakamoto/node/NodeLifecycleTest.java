@@ -83,7 +83,7 @@ class NodeLifecycleTest {
     void badOptionsFailWithOneLine() throws Exception {
         for (List<String> args : List.of(
                 List.of("--network", "nosuchnet"),
-                List.of("--network", "regtest", "--mine"),
+                List.of("--network", "regtest", "--miner-threads", "0"),
                 List.of("--network", "regtest", "--mine-to", "notanaddress"),
                 List.of("--network", "regtest", "--rpcport", "70000"),
                 List.of("--network", "regtest", "--params", "x.json"),
