@@ -1,5 +1,6 @@
 package org.nakamoto.node;
 
+import org.nakamoto.chain.params.DataDirs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class Nakamotod implements Callable<Integer> {
 
     Path dataDir(NetworkParams params) {
         return dataDir != null ? dataDir
-                : Path.of(System.getProperty("user.home"), ".nakamoto", params.name());
+                : DataDirs.defaultFor(params.name());
     }
 
     NodeConfig config() {

@@ -1,5 +1,6 @@
 package org.nakamoto.node.cli;
 
+import org.nakamoto.chain.params.DataDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,7 +146,7 @@ public final class NakamotoCli implements Callable<Integer> {
         if (password != null && !password.isEmpty()) {
             return (user == null ? "" : user) + ":" + password;
         }
-        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".nakamoto", network);
+        Path dir = dataDir != null ? dataDir : DataDirs.defaultFor(network);
         Optional<String> cookie;
         try {
             cookie = CookieFile.read(dir);

@@ -1,5 +1,6 @@
 package org.nakamoto.wallet.cli;
 
+import org.nakamoto.chain.params.DataDirs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class NakamotoWallet implements Runnable {
     }
 
     Path dataDir(NetworkParams params) {
-        return dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".nakamoto", params.name());
+        return dataDir != null ? dataDir : DataDirs.defaultFor(params.name());
     }
 
     WalletStore store(NetworkParams params) {
