@@ -277,6 +277,7 @@ public final class ChainStore implements Closeable {
         putIndexes(java.util.List.of(record));
     }
 
+    /** Index records; synchronous unless a bulk import deferred syncs (its file holds the headers too). */
     public void putIndexes(java.util.Collection<IndexRecord> records) {
         if (records.isEmpty()) {
             return;
@@ -285,7 +286,7 @@ public final class ChainStore implements Closeable {
             for (IndexRecord r : records) {
                 b.put(StoreLayout.hashKey(StoreLayout.INDEX, r.header().hash()), r.serialize());
             }
-            write(b);
+            write(b, deferBodySync ? NO_SYNC : SYNC);
         } catch (IOException e) {
             throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
         }
