@@ -41,6 +41,12 @@ public final class NodeMetrics {
         Gauge.builder("nakamoto.mempool.bytes", ctx.mempool(), m -> m.bytes()).register(meters);
         Gauge.builder("nakamoto.miner.hashrate", ctx.miner(), m -> m.hashesPerSecond())
                 .description("Hashes per second of the built-in miner (5 s window)").register(meters);
+        for (int i = 0; ctx.config().mine() && i < ctx.config().minerThreads(); i++) {
+            int worker = i;
+            Gauge.builder("nakamoto.miner.thread.hashrate", ctx.miner(), m -> m.threadHashesPerSecond(worker))
+                    .tag("thread", Integer.toString(i))
+                    .description("Hashes per second of one mining thread").register(meters);
+        }
         FunctionCounter.builder("nakamoto.miner.blocks", ctx.miner(), m -> m.blocksMined()).register(meters);
         Gauge.builder("nakamoto.uptime.seconds", ctx.status(), s -> (System.currentTimeMillis() - s.startedMillis()) / 1e3)
                 .register(meters);

@@ -82,6 +82,11 @@ public final class LocalMiner {
         return miner == null ? 0 : miner.threads();
     }
 
+    /** Hashes per second of worker {@code i}, or 0 when it is not mining. */
+    public synchronized double threadHashesPerSecond(int i) {
+        return miner == null || i >= miner.meter().workers() ? 0 : miner.meter().worker(i);
+    }
+
     public synchronized double hashesPerSecond() {
         return miner == null ? 0 : miner.hashesPerSecond();
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** bin/testnet up 4: the nodes connect, mine and agree on one tip within a minute; down leaves nothing running. */
-class TestnetScriptIT {
+class LocalTestnetIT {
     @TempDir
     Path tmp;
 
