@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code nakamotod} process: {@code java -cp <the test class path> org.nakamoto.node.Nakamotod ...},
  * output in {@code <dir>/process.log}, driven over JSON-RPC with {@link CoreRpcClient}. Ports are free ones
- * picked on 127.0.0.1 just before start.
+ * picked on 127.0.0.1 just before start. Public for the tests in sub-packages (org.nakamoto.node.wallet).
  */
-final class NodeProcess implements AutoCloseable {
-    final Path dataDir;
-    final int rpcPort;
+public final class NodeProcess implements AutoCloseable {
+    public final Path dataDir;
+    public final int rpcPort;
     final int p2pPort;
     final Process process;
     final Path log;
@@ -36,7 +36,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Starts a node on {@code dataDir} with the given extra options and waits until it answers getblockcount. */
-    static NodeProcess start(Path dataDir, String network, List<String> extra) throws Exception {
+    public static NodeProcess start(Path dataDir, String network, List<String> extra) throws Exception {
         int rpcPort = freePort();
         int p2pPort = freePort();
         List<String> args = new ArrayList<>(List.of("--network", network, "--datadir", dataDir.toString(),
@@ -117,7 +117,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** The result of a call, failing the test on an error reply. */
-    JsonNode result(String method, String... jsonParams) throws Exception {
+    public JsonNode result(String method, String... jsonParams) throws Exception {
         JsonNode reply = rpc().call(method, jsonParams);
         if (!reply.path("error").isNull()) {
             throw new AssertionError(method + " failed: " + reply.get("error"));
@@ -135,7 +135,7 @@ final class NodeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log);
     }
 

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs nakamoto-wallet in-process, as the launcher would, with a chosen environment and no console. */
-final class CliHarness {
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+/**
+ * Runs nakamoto-wallet in-process, as the launcher would, with a chosen environment and no console. Public and
+ * shipped in the wallet test-jar so that node's tests drive the same CLI against a real nakamotod.
+ */
+public final class CliHarness {
+    public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    record Result(int exitCode, String out, String err) {
-        JsonNode json() {
+    public record Result(int exitCode, String out, String err) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(out);
             } catch (IOException e) {
@@ -26,7 +29,7 @@ final class CliHarness {
             }
         }
 
-        Result ok() {
+        public Result ok() {
             if (exitCode != 0) {
                 throw new AssertionError("exit " + exitCode + ": " + err + out);
             }
@@ -46,17 +49,18 @@ final class CliHarness {
         }
     };
 
-    final Map<String, String> env = new HashMap<>();
+    public final Map<String, String> env = new HashMap<>();
     final List<String> common = new ArrayList<>();
 
-    CliHarness(String password, String... commonArgs) {
+    /** {@code password} goes in the environment ({@code null}: no password source at all). */
+    public CliHarness(String password, String... commonArgs) {
         if (password != null) {
             env.put(PasswordSource.ENV, password);
         }
         common.addAll(Arrays.asList(commonArgs));
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = NakamotoWallet.commandLine(env, NO_CONSOLE);

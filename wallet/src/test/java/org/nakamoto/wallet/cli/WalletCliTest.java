@@ -10,181 +10,70 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.model.Address;
-import org.nakamoto.chain.model.Script;
-import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.wallet.keys.WifKey;
 
 /**
- * The CLI against {@link FakeNode}: the issue's scenario (coinbase to A, A pays B, unconfirmed, 1
- * confirmation, final, exact balances) and every refusal leaving the wallet file byte for byte as it was.
+ * The CLI's behaviour that needs no node: wrong password, corrupt file, unreachable node, password sources,
+ * create/restore, addresses and export-key, the network recorded in the file; every refusal with a clear
+ * error, exit code 1 and the wallet file byte for byte as it was. The issue's scenario and the refusals
+ * that need coins (bad addresses and amounts from a funded wallet) run against a real nakamotod in node's
+ * org.nakamoto.node.wallet.WalletCliAgainstNodeTest: node may depend on wallet, not the reverse.
  */
 class WalletCliTest {
     static final NetworkParams REGTEST = ParamsLoader.builtIn("regtest");
-    static final Script ELSEWHERE = Address.p2pkh(REGTEST.pubKeyHashVersion(), new byte[20]).scriptPubKey();
 
     @TempDir
     Path dir;
-    FakeNode node;
     CliHarness a;
-    CliHarness b;
     Path walletA;
 
     @BeforeEach
     void setUp() throws Exception {
-        node = new FakeNode(REGTEST);
         walletA = dir.resolve("a.json");
-        String[] rpc = {"--network", "regtest", "--rpcport", String.valueOf(node.port()), "--rpcuser", FakeNode.USER,
-            "--rpcpassword", FakeNode.PASSWORD, "--json"};
-        a = new CliHarness("password A", concat(rpc, "--wallet", walletA.toString()));
-        b = new CliHarness("password B", concat(rpc, "--wallet", dir.resolve("b.json").toString()));
+        a = new CliHarness("password A", "--network", "regtest", "--json", "--wallet", walletA.toString());
         a.run("create").ok();
     }
 
-    @AfterEach
-    void tearDown() {
-        node.close();
-    }
-
-    static String[] concat(String[] head, String... tail) {
-        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
-    }
-
-    static long sat(JsonNode coins) {
-        return coins.decimalValue().movePointRight(8).longValueExact();
-    }
-
-    static Script script(String address) {
-        return Address.parse(address, REGTEST.pubKeyHashVersion()).scriptPubKey();
-    }
-
-    @Test
-    void coinbaseToAThenAPaysBThroughUnconfirmedOneConfirmationAndFinal() {
-        b.run("create").ok();
-        String addrA = a.run("address").ok().json().get("address").asText();
-        node.mine(101, script(addrA));
-
-        JsonNode balA = a.run("balance").ok().json();
-        assertEquals(50_00000000L, sat(balA.get("confirmed")), "one mature coinbase after 101 blocks");
-        assertEquals(100 * 50_00000000L, sat(balA.get("immature")));
-        assertEquals(101 * 50_00000000L, sat(balA.get("total")));
-
-        String addrB = b.run("address").ok().json().get("address").asText();
-        JsonNode sent = a.run("send", addrB, "12.5", "--fee-rate", "3").ok().json();
-        String txid = sent.get("txid").asText();
-        long fee = sat(sent.get("fee"));
-        Transaction tx = node.mempool().get(0);
-        assertEquals(txid, tx.txid().toString());
-        assertEquals(3L * tx.size(), fee, "fee is the rate times the signed size");
-
-        JsonNode balB = b.run("balance").ok().json();
-        assertEquals(12_50000000L, sat(balB.get("unconfirmed")));
-        assertEquals(0, sat(balB.get("confirmed")));
-        assertEquals("unconfirmed", balB.get("coins").get(0).get("status").asText());
-
-        node.mine(1, ELSEWHERE);
-        balB = b.run("balance").ok().json();
-        assertEquals(12_50000000L, sat(balB.get("confirmed")));
-        assertEquals(12_50000000L, sat(balB.get("confirming").get("1")));
-        assertEquals(1, balB.get("coins").get(0).get("confirmations").asInt());
-        assertEquals(0, sat(balB.get("final")));
-
-        node.mine(5, ELSEWHERE);
-        balB = b.run("balance").ok().json();
-        assertEquals(12_50000000L, sat(balB.get("final")));
-        assertEquals("final", balB.get("coins").get(0).get("status").asText());
-        assertTrue(node.isConfirmed(txid));
-
-        balA = a.run("balance").ok().json();
-        assertEquals(101 * 50_00000000L - 12_50000000L - fee, sat(balA.get("total")), "A lost exactly amount + fee");
-        assertEquals(0, sat(balA.get("unconfirmed")));
-
-        JsonNode histA = a.run("history").ok().json().get("history");
-        assertTrue(histA.toString().contains("\"kind\":\"send\""), histA.toString());
-        assertEquals(101 + 1, histA.size(), "101 coinbases received and one send; the change is not a receipt");
-        JsonNode histB = b.run("history").ok().json().get("history");
-        assertEquals(1, histB.size());
-        assertEquals(txid, histB.get(0).get("txid").asText());
-        assertEquals(6, histB.get(0).get("confirmations").asInt());
-
-        JsonNode unspentA = a.run("list-unspent").ok().json().get("unspent");
-        assertEquals(101, unspentA.size(), "100 coinbases left plus the change");
-    }
-
-    @Test
-    void textOutputForPeople() {
-        String addrA = a.run("address").ok().json().get("address").asText();
-        node.mine(101, script(addrA));
-        CliHarness text = new CliHarness("password A", "--network", "regtest", "--rpcport", String.valueOf(node.port()),
-                "--rpcuser", FakeNode.USER, "--rpcpassword", FakeNode.PASSWORD, "--wallet", walletA.toString());
-        String balance = text.run("balance").ok().out();
-        assertTrue(balance.contains("confirmed") && balance.contains("50.00000000") && balance.contains("immature"), balance);
-        String txid = text.run("send", addrA, "1").ok().out().strip();
-        assertTrue(txid.matches("[0-9a-f]{64}"), txid);
-    }
-
-    @Test
-    void badAddressesAreRefusedAndChangeNothing() throws Exception {
-        fundA();
-        String good = a.run("address").ok().json().get("address").asText();
-        byte[] before = Files.readAllBytes(walletA);
-        String badChecksum = good.substring(0, good.length() - 1) + (good.endsWith("1") ? "2" : "1");
-        assertRefused(a.run("send", badChecksum, "1"), "invalid regtest address", "checksum");
-        assertRefused(a.run("send", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "1"), "invalid regtest address", "another network");
-        assertRefused(a.run("send", "not-an-address", "1"), "invalid regtest address");
-        assertArrayEquals(before, Files.readAllBytes(walletA));
-        assertTrue(node.mempool().isEmpty());
-    }
-
-    @Test
-    void badAmountsAreRefusedAndChangeNothing() throws Exception {
-        fundA();
-        String to = a.run("address").ok().json().get("address").asText();
-        byte[] before = Files.readAllBytes(walletA);
-        assertRefused(a.run("send", to, "-1"), "amount must be positive");
-        assertRefused(a.run("send", to, "0"), "amount must be positive");
-        for (String malformed : List.of("abc", "1.2.3", "1e3", "0.123456789", "", "1,5")) {
-            assertRefused(a.run("send", to, malformed), "malformed amount");
+    /** A loopback port nobody listens on. */
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
-        assertRefused(a.run("send", to, "21000001"), "out of range");
-        assertRefused(a.run("send", to, "50"), "insufficient funds");
-        assertRefused(a.run("send", to, "50.00000001"), "insufficient funds");
-        assertRefused(a.run("send", to, "0.00000500"), "dust limit");
-        assertArrayEquals(before, Files.readAllBytes(walletA));
-        assertTrue(node.mempool().isEmpty());
+    }
+
+    /** Wallet A pointed at a node that is not there. */
+    CliHarness offline(int port) {
+        return new CliHarness("password A", "--network", "regtest", "--rpcport", String.valueOf(port),
+                "--rpcpassword", "x", "--wallet", walletA.toString());
     }
 
     @Test
     void wrongPasswordIsRefusedBeforeTheNodeIsAsked() throws Exception {
-        fundA();
         String to = a.run("address").ok().json().get("address").asText();
         byte[] before = Files.readAllBytes(walletA);
-        int callsBefore = node.calls.size();
-        a.env.put(PasswordSource.ENV, "not it");
-        assertRefused(a.run("send", to, "1"), "wrong wallet password");
-        assertRefused(a.run("export-key", to), "wrong wallet password");
-        assertEquals(callsBefore, node.calls.size());
+        // Nobody listens on the port: had the CLI asked the node first, the error would be "cannot connect".
+        CliHarness wrong = offline(freePort());
+        wrong.env.put(PasswordSource.ENV, "not it");
+        for (String[] cmd : List.of(new String[] {"send", to, "1"}, new String[] {"export-key", to})) {
+            CliHarness.Result r = wrong.run(cmd);
+            assertRefused(r, "wrong wallet password");
+            assertFalse(r.err().contains("cannot connect"), r.err());
+        }
         assertArrayEquals(before, Files.readAllBytes(walletA));
     }
 
     @Test
     void unreachableNodeIsAClearErrorAndChangesNothing() throws Exception {
-        int freePort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            freePort = s.getLocalPort();
-        }
+        int freePort = freePort();
         String to = a.run("address").ok().json().get("address").asText();
         byte[] before = Files.readAllBytes(walletA);
-        CliHarness offline = new CliHarness("password A", "--network", "regtest", "--rpcport", String.valueOf(freePort),
-                "--rpcpassword", "x", "--wallet", walletA.toString());
+        CliHarness offline = offline(freePort);
         for (String[] cmd : List.of(new String[] {"balance"}, new String[] {"list-unspent"}, new String[] {"history"},
                 new String[] {"send", to, "1"})) {
             assertRefused(offline.run(cmd), "cannot connect to the node at 127.0.0.1:" + freePort, "connection refused");
@@ -259,29 +148,6 @@ class WalletCliTest {
         assertTrue(plain.run("address").ok().out().strip().matches("[mn][1-9A-HJ-NP-Za-km-z]{25,34}"));
         assertRefused(new CliHarness("password A", "--network", "testnet", "--wallet", walletA.toString()).run("address"),
                 "is for network 'regtest'");
-    }
-
-    @Test
-    void scanFindsCoinsPastTheHandedOutAddressesAndSkipsThem() {
-        // Coins at receive index 7 (e.g. from a restored wallet's earlier life): found and never handed out again.
-        CliHarness c = new CliHarness("pw", "--network", "regtest", "--json", "--wallet", dir.resolve("c.json").toString(),
-                "--rpcport", String.valueOf(node.port()), "--rpcuser", FakeNode.USER, "--rpcpassword", FakeNode.PASSWORD);
-        c.run("create").ok();
-        String seventh = null;
-        for (int i = 0; i < 8; i++) {
-            seventh = c.run("address").ok().json().get("address").asText();
-        }
-        CliHarness fresh = new CliHarness("pw", "--network", "regtest", "--json", "--wallet", dir.resolve("c.json").toString(),
-                "--rpcport", String.valueOf(node.port()), "--rpcuser", FakeNode.USER, "--rpcpassword", FakeNode.PASSWORD);
-        node.mine(1, script(seventh));
-        JsonNode bal = fresh.run("balance").ok().json();
-        assertEquals(50_00000000L, sat(bal.get("immature")));
-        assertEquals("0/7", bal.get("coins").get(0).get("path").asText());
-    }
-
-    private void fundA() {
-        String addr = a.run("address").ok().json().get("address").asText();
-        node.mine(101, script(addr)); // one mature coinbase: 50 coins spendable
     }
 
     private static void assertRefused(CliHarness.Result r, String... fragments) {
