@@ -1,5 +1,10 @@
 package org.nakamoto.node.wallet;
 
+import java.util.EnumSet;
+import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.script.ScriptError;
+import org.nakamoto.chain.script.ScriptFlag;
+import org.nakamoto.chain.script.ScriptVerifier;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,6 +162,11 @@ class WalletCliAgainstNodeTest {
         Transaction tx = Transaction.fromHex(node.result("getrawtransaction", q(txid), "true").get("hex").asText());
         assertEquals(txid, tx.txid().toString());
         assertEquals(3L * tx.size(), fee, "fee is the rate times the signed size");
+        Script spentScript = org.nakamoto.chain.model.Address.parse(addrA, REGTEST.pubKeyHashVersion()).scriptPubKey();
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            assertEquals(ScriptError.OK, ScriptVerifier.verifyInput(tx, i, spentScript, EnumSet.noneOf(ScriptFlag.class)),
+                    "input " + i + " verifies under the legacy sighash");
+        }
 
         JsonNode balB = b.run("balance").ok().json();
         assertEquals(12_50000000L, sat(balB.get("unconfirmed")));
