@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.nakamoto.chain.consensus.BlockChecks;
 import org.nakamoto.chain.consensus.CompactTarget;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.Retarget;
@@ -28,6 +29,8 @@ import org.nakamoto.chain.state.ChainState;
 public final class TemplateBuilder {
     /** Bytes kept free for the header, the transaction count and the coinbase. */
     static final int COINBASE_RESERVE = 1000;
+    /** Signature operations kept free for the coinbase (Core's miner reserves 400 cost units, 100 legacy). */
+    static final int COINBASE_SIGOPS_RESERVE = 100;
 
     private final ChainState chain;
     private final TxSource txs;
@@ -46,16 +49,18 @@ public final class TemplateBuilder {
         long bits = Retarget.nextWorkRequired(params, tip.ancestry());
         long time = Math.max(MedianTimePast.of(tip.ancestry()) + 1, clockSeconds.getAsLong());
         List<Transaction> chosen = new ArrayList<>();
-        long fees = select(txs.entries(), params.maxBlockSize() - COINBASE_RESERVE, chosen);
+        long fees = select(txs.entries(), params.maxBlockSize() - COINBASE_RESERVE,
+                BlockChecks.maxSigOps(params) - COINBASE_SIGOPS_RESERVE, chosen);
         return new BlockTemplate(height, tip.hash(), BlockTemplate.VERSION, time, bits,
                 CompactTarget.decode(bits).value(), chosen, params.subsidyAt(height), fees, payout);
     }
 
     /**
      * Highest fee rate first among the transactions whose in-pool parents are all chosen; choosing one
-     * makes its children eligible, so the result is in a valid order. Returns the total fee chosen.
+     * makes its children eligible, so the result is in a valid order. Stays within the byte and legacy
+     * signature-operation limits. Returns the total fee chosen.
      */
-    static long select(List<MempoolEntry> candidates, int maxBytes, List<Transaction> out) {
+    static long select(List<MempoolEntry> candidates, int maxBytes, int maxSigOps, List<Transaction> out) {
         Map<Hash256, MempoolEntry> byId = new HashMap<>();
         for (MempoolEntry e : candidates) {
             byId.put(e.tx().txid(), e);
@@ -84,14 +89,17 @@ public final class TemplateBuilder {
         }
         long fees = 0;
         int bytes = 0;
+        int sigOps = 0;
         while (!eligible.isEmpty()) {
             MempoolEntry e = eligible.poll();
-            if (bytes + e.size() > maxBytes) {
+            int txSigOps = BlockChecks.legacySigOps(e.tx());
+            if (bytes + e.size() > maxBytes || sigOps + txSigOps > maxSigOps) {
                 continue; // does not fit; its descendants never become eligible
             }
             out.add(e.tx());
             fees += e.fee();
             bytes += e.size();
+            sigOps += txSigOps;
             for (MempoolEntry child : children.getOrDefault(e.tx().txid(), List.of())) {
                 if (unchosenParents.merge(child.tx().txid(), -1, Integer::sum) == 0) {
                     eligible.add(child);

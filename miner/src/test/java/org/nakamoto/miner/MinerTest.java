@@ -99,12 +99,33 @@ class MinerTest {
         var entries = List.of(new org.nakamoto.chain.mempool.MempoolEntry(big, 100_000, 0, 0, 1),
                 new org.nakamoto.chain.mempool.MempoolEntry(child, 100_000, 1, 0, 1));
         List<Transaction> out = new ArrayList<>();
-        long fees = TemplateBuilder.select(entries, big.size() - 1, out);
+        long fees = TemplateBuilder.select(entries, big.size() - 1, 20_000, out);
         assertEquals(List.of(), out);
         assertEquals(0, fees);
-        fees = TemplateBuilder.select(entries, big.size() + child.size(), out);
+        fees = TemplateBuilder.select(entries, big.size() + child.size(), 20_000, out);
         assertEquals(List.of(big, child), out);
         assertEquals(200_000, fees);
+    }
+
+    @Test
+    void selectionStaysWithinTheBlockSigOpLimit() {
+        BlockBuilder bb = new BlockBuilder(PARAMS);
+        List<org.nakamoto.chain.mempool.MempoolEntry> entries = new ArrayList<>();
+        byte[] multisigs = new byte[150]; // 150 CHECKMULTISIG: 3,000 legacy sigops each transaction
+        java.util.Arrays.fill(multisigs, (byte) 0xae);
+        Block parent = bb.genesis();
+        for (int i = 0; i < 8; i++) {
+            parent = bb.next(parent);
+            Transaction cb = parent.transactions().get(0);
+            Transaction heavy = new Transaction.Builder()
+                    .addInput(new OutPoint(cb.txid(), 0), Script.EMPTY)
+                    .addOutput(cb.outputs().get(0).value() - 10_000, Script.of(multisigs))
+                    .build();
+            entries.add(new org.nakamoto.chain.mempool.MempoolEntry(heavy, 10_000, i, 0, 1));
+        }
+        List<Transaction> out = new ArrayList<>();
+        TemplateBuilder.select(entries, 1_000_000, 20_000 - TemplateBuilder.COINBASE_SIGOPS_RESERVE, out);
+        assertEquals(6, out.size(), "six of 3,000 fit under 19,900; a seventh would not");
     }
 
     @Test

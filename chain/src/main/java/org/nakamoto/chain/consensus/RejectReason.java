@@ -59,6 +59,7 @@ public enum RejectReason {
     TX_FEE_TOO_LOW("min-relay-fee-not-met", "fee rate is below the minimum relay fee rate", 0),
     TX_MEMPOOL_FULL("mempool-full", "mempool is full and the fee rate is too low to evict anything", 0),
     TX_ORPHAN("missing-inputs", "parent transaction is unknown (kept as an orphan)", 0),
+    TX_TOO_MANY_SIGOPS("bad-txns-too-many-sigops", "transaction has more signature operations than relay policy allows", 0),
     TX_NON_STANDARD("non-standard", "transaction is not standard", 0);
 
     private final String code;

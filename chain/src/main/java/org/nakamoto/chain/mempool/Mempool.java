@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
+import org.nakamoto.chain.consensus.BlockChecks;
 import org.nakamoto.chain.consensus.InputCheck;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.RejectReason;
@@ -39,6 +40,9 @@ import org.nakamoto.chain.utxo.UtxoView;
  * {@link ChainState} method, so the two locks are always taken in the order chain, then mempool.
  */
 public final class Mempool implements ChainListener {
+    /** Bitcoin Core's MAX_STANDARD_TX_SIGOPS_COST in legacy units: a fifth of a block's limit per transaction. */
+    public static final int MAX_STANDARD_TX_SIGOPS = 4000;
+
     private final ChainState chain;
     private final InputVerifier scripts;
     private final MempoolPolicy policy;
@@ -121,6 +125,10 @@ public final class Mempool implements ChainListener {
             throw new ValidationException(RejectReason.TX_COINBASE_LOOSE, tx.txid().toString());
         }
         TransactionChecks.check(tx, chain.params().maxBlockSize());
+        if (BlockChecks.legacySigOps(tx) > MAX_STANDARD_TX_SIGOPS) {
+            throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS,
+                    BlockChecks.legacySigOps(tx) + " > " + MAX_STANDARD_TX_SIGOPS);
+        }
         if (entries.containsKey(tx.txid())) {
             throw new ValidationException(RejectReason.TX_ALREADY_KNOWN, tx.txid().toString());
         }

@@ -163,6 +163,18 @@ class MempoolTest {
     }
 
     @Test
+    void aTransactionWithMoreSigOpsThanPolicyAllowsIsRefused() throws Exception {
+        byte[] ops = new byte[201]; // 201 CHECKMULTISIG: 4,020 legacy sigops, over the 4,000 per transaction
+        java.util.Arrays.fill(ops, (byte) 0xae);
+        Transaction heavy = new Transaction.Builder()
+                .addInput(coinbaseOf(1), org.nakamoto.chain.model.Script.EMPTY)
+                .addOutput(coinbaseValue(1) - 10_000, org.nakamoto.chain.model.Script.of(ops))
+                .build();
+        assertEquals(RejectReason.TX_TOO_MANY_SIGOPS, reason(() -> pool.accept(heavy)));
+        assertEquals(0, pool.size());
+    }
+
+    @Test
     void aFullPoolEvictsTheLowestFeeRateFirst() throws Exception {
         Transaction cheap = spendCoinbase(1, 1, 200);
         Transaction rich = spendCoinbase(2, 1, 5000);
