@@ -40,8 +40,9 @@ public final class Miner implements ChainListener, AutoCloseable {
     /** Extra-nonces start at a random point so restarts and several miners do not repeat work. */
     private final AtomicLong extraNonceBase = new AtomicLong(new SecureRandom().nextLong() >>> 1);
 
-    /** The roller of the job being searched; replaced by the control thread, read by workers. */
-    private volatile TemplateRoller current;
+    /** The roller of the job being searched; set by the control thread, cleared by the worker that solves it. */
+    private final java.util.concurrent.atomic.AtomicReference<TemplateRoller> current =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** Control thread only. */
     private long templateChangeCount = -1;
     private volatile boolean running;
@@ -91,14 +92,19 @@ public final class Miner implements ChainListener, AutoCloseable {
 
     @Override
     public void tipChanged(BlockNode tip, boolean reorganised) {
-        if (running) {
+        if (!running) {
+            return;
+        }
+        try {
             searcher.cancel();
             control.execute(this::newTemplate);
+        } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException closing) {
+            // close() is under way on another thread; the chain writer must not see it
         }
     }
 
     private void tick() {
-        if (running && (txs.changeCount() != templateChangeCount || current == null)) {
+        if (running && (txs.changeCount() != templateChangeCount || current.get() == null)) {
             newTemplate();
         }
     }
@@ -111,20 +117,25 @@ public final class Miner implements ChainListener, AutoCloseable {
             templateChangeCount = txs.changeCount();
             BlockTemplate t = templates.build(payout);
             TemplateRoller roller = new TemplateRoller(t, extraNonceBase.getAndAdd(1L << 32));
-            current = roller;
+            current.set(roller);
             searcher.newJob(new MiningJob(roller.firstHeader(), Target.of(t.target()), roller));
         } catch (RuntimeException e) {
             log.warn("could not build a block template: {}", e.toString());
         }
     }
 
-    /** On a worker thread: rebuild the block and hand it to the chain. */
+    /**
+     * On a worker thread: rebuild the block from the roller of the job that was solved (not whatever
+     * job is current: a new one may have been posted meanwhile) and hand it to the chain.
+     */
     private void solved(Solution s) {
-        TemplateRoller roller = current;
-        Block block = roller == null ? null : roller.blockFor(s.blockHeader());
-        current = null; // the job ended; the next tip change or tick starts another
+        if (!(s.job().roller() instanceof TemplateRoller roller)) {
+            return;
+        }
+        Block block = roller.blockFor(s.blockHeader());
+        current.compareAndSet(roller, null); // this job ended; the next tip change or tick starts another
         if (block == null) {
-            return; // a solution for a template already replaced
+            return;
         }
         control.execute(() -> {
             try {
@@ -135,7 +146,7 @@ public final class Miner implements ChainListener, AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("mined block {} could not be submitted: {}", block.hash(), e.toString());
             }
-            if (current == null) {
+            if (current.get() == null) {
                 newTemplate();
             }
         });

@@ -92,7 +92,7 @@ public final class TemplateBuilder {
         int sigOps = 0;
         while (!eligible.isEmpty()) {
             MempoolEntry e = eligible.poll();
-            int txSigOps = BlockChecks.legacySigOps(e.tx());
+            int txSigOps = e.sigOps();
             if (bytes + e.size() > maxBytes || sigOps + txSigOps > maxSigOps) {
                 continue; // does not fit; its descendants never become eligible
             }

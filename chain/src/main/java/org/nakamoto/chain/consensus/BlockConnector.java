@@ -8,6 +8,7 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.script.ScriptCode;
 import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.chain.utxo.UtxoCache;
@@ -51,9 +52,17 @@ public final class BlockConnector {
         List<Coin> spent = new ArrayList<>();
         List<InputCheck> checks = new ArrayList<>();
         long fees = 0;
+        int sigOps = 0;
         for (Transaction tx : block.transactions()) {
+            sigOps += BlockChecks.legacySigOps(tx);
             if (!tx.isCoinbase()) {
+                int first = spent.size();
                 fees += spendInputs(tx, height, view, spent, checks);
+                sigOps += p2shSigOps(tx, spent.subList(first, spent.size()));
+            }
+            if (sigOps > BlockChecks.maxSigOps(params)) {
+                throw new ValidationException(RejectReason.BAD_SIGOPS,
+                        "legacy and P2SH sigops reach " + sigOps + " at " + tx.txid());
             }
             addOutputs(tx, height, view);
         }
@@ -68,6 +77,20 @@ public final class BlockConnector {
         }
         scripts.verify(checks);
         return new BlockUndo(spent);
+    }
+
+    /**
+     * Core's GetP2SHSigOpCount: for each input spending a pay-to-script-hash output, the accurate sigop
+     * count of the redeem script its scriptSig pushes last. {@code coins} are the outputs the inputs spend.
+     */
+    public static int p2shSigOps(Transaction tx, List<Coin> coins) {
+        int n = 0;
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            if (ScriptCode.isPayToScriptHash(coins.get(i).output().scriptPubKey().unsafeBytes())) {
+                n += ScriptCode.p2shSigOpCount(tx.inputs().get(i).scriptSig().unsafeBytes());
+            }
+        }
+        return n;
     }
 
     /** Checks and spends one transaction's inputs (Core's CheckTxInputs), returning its fee. */

@@ -74,6 +74,11 @@ public final class HeaderChainValidator {
             throw new ValidationException(RejectReason.TIME_TOO_NEW,
                     "height " + height + " time " + header.time() + " > adjusted time + 2h = " + limit);
         }
+        // BIP34: once coinbases commit to heights, version 1 blocks are obsolete (Core's bad-version).
+        if (header.version() < 2 && height >= params.bip34Height()) {
+            throw new ValidationException(RejectReason.BAD_VERSION,
+                    String.format("height %d has version 0x%08x, below 2 after BIP34", height, header.version()));
+        }
     }
 
     /** A header at a checkpointed height must be the checkpointed block. */

@@ -24,6 +24,7 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.TxOut;
+import org.nakamoto.chain.script.ScriptCode;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
 import org.nakamoto.chain.state.ChainState;
@@ -42,6 +43,12 @@ import org.nakamoto.chain.utxo.UtxoView;
 public final class Mempool implements ChainListener {
     /** Bitcoin Core's MAX_STANDARD_TX_SIGOPS_COST in legacy units: a fifth of a block's limit per transaction. */
     public static final int MAX_STANDARD_TX_SIGOPS = 4000;
+    /** Core's MAX_STANDARD_TX_WEIGHT for a legacy transaction: 100,000 bytes. */
+    public static final int MAX_STANDARD_TX_SIZE = 100_000;
+    /** Core's MAX_STANDARD_SCRIPTSIG_SIZE. */
+    public static final int MAX_STANDARD_SCRIPTSIG_SIZE = 1650;
+    /** Core's MAX_P2SH_SIGOPS: sigops one pay-to-script-hash input may run and still be relayed. */
+    public static final int MAX_P2SH_SIGOPS = 15;
 
     private final ChainState chain;
     private final InputVerifier scripts;
@@ -95,23 +102,52 @@ public final class Mempool implements ChainListener {
 
     /** Runs every admission check without admitting (Bitcoin Core's testmempoolaccept); returns the fee. */
     public synchronized long test(Transaction tx) throws ValidationException {
-        return check(tx, false).fee;
+        return check(tx, true).fee;
     }
 
-    private record Checked(long fee, List<Hash256> parents) {
+    private record Checked(long fee, List<Hash256> parents, int sigOps) {
+    }
+
+    /**
+     * Bitcoin Core's relay policy for the transaction's own shape: bounded size, push-only scriptSigs of
+     * bounded size. Without it a single relayed transaction could make every node hash megabytes per
+     * signature check (the legacy sighash is quadratic).
+     */
+    private static void checkStandard(Transaction tx) throws ValidationException {
+        if (tx.size() > MAX_STANDARD_TX_SIZE) {
+            throw new ValidationException(RejectReason.TX_NON_STANDARD, "tx-size: " + tx.size() + " bytes");
+        }
+        for (TxIn in : tx.inputs()) {
+            byte[] sig = in.scriptSig().unsafeBytes();
+            if (sig.length > MAX_STANDARD_SCRIPTSIG_SIZE) {
+                throw new ValidationException(RejectReason.TX_NON_STANDARD, "scriptsig-size: " + sig.length + " bytes");
+            }
+            if (!ScriptCode.isPushOnly(sig)) {
+                throw new ValidationException(RejectReason.TX_NON_STANDARD, "scriptsig-not-pushonly");
+            }
+        }
+        if (BlockChecks.legacySigOps(tx) > MAX_STANDARD_TX_SIGOPS) {
+            throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS,
+                    BlockChecks.legacySigOps(tx) + " > " + MAX_STANDARD_TX_SIGOPS);
+        }
     }
 
     private MempoolEntry acceptOne(Transaction tx, boolean keepOrphan) throws ValidationException {
+        return acceptOne(tx, keepOrphan, true);
+    }
+
+    private MempoolEntry acceptOne(Transaction tx, boolean keepOrphan, boolean verifyScripts) throws ValidationException {
         Checked c;
         try {
-            c = check(tx, true);
+            c = check(tx, verifyScripts);
         } catch (ValidationException ex) {
             if (ex.reason() == RejectReason.TX_ORPHAN && keepOrphan) {
                 keepOrphan(tx);
             }
             throw ex;
         }
-        MempoolEntry entry = new MempoolEntry(tx, c.fee, nextSequence++, clockSeconds.getAsLong(), chain.tip().height());
+        MempoolEntry entry = new MempoolEntry(tx, c.fee, nextSequence++, clockSeconds.getAsLong(), chain.tip().height(),
+                c.sigOps);
         add(entry);
         trimToSize(entry);
         for (MempoolListener l : listeners) {
@@ -120,15 +156,13 @@ public final class Mempool implements ChainListener {
         return entry;
     }
 
-    private Checked check(Transaction tx, boolean forAdmission) throws ValidationException {
+    /** Every admission rule; {@code verifyScripts} is false only for transactions this pool already verified. */
+    private Checked check(Transaction tx, boolean verifyScripts) throws ValidationException {
         if (tx.isCoinbase()) {
             throw new ValidationException(RejectReason.TX_COINBASE_LOOSE, tx.txid().toString());
         }
         TransactionChecks.check(tx, chain.params().maxBlockSize());
-        if (BlockChecks.legacySigOps(tx) > MAX_STANDARD_TX_SIGOPS) {
-            throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS,
-                    BlockChecks.legacySigOps(tx) + " > " + MAX_STANDARD_TX_SIGOPS);
-        }
+        checkStandard(tx);
         if (entries.containsKey(tx.txid())) {
             throw new ValidationException(RejectReason.TX_ALREADY_KNOWN, tx.txid().toString());
         }
@@ -146,6 +180,7 @@ public final class Mempool implements ChainListener {
         }
         UtxoView confirmed = chain.store().utxo();
         long in = 0;
+        int p2shSigOps = 0;
         List<Hash256> parents = new ArrayList<>();
         List<InputCheck> checks = new ArrayList<>(tx.inputs().size());
         for (int i = 0; i < tx.inputs().size(); i++) {
@@ -176,6 +211,14 @@ public final class Mempool implements ChainListener {
             if (!Amount.inMoneyRange(spent.value()) || !Amount.inMoneyRange(in)) {
                 throw new ValidationException(RejectReason.TX_INPUT_VALUES_OUT_OF_RANGE, tx.txid().toString());
             }
+            if (ScriptCode.isPayToScriptHash(spent.scriptPubKey().unsafeBytes())) {
+                int n = ScriptCode.p2shSigOpCount(tx.inputs().get(i).scriptSig().unsafeBytes());
+                if (n > MAX_P2SH_SIGOPS) {
+                    throw new ValidationException(RejectReason.TX_NON_STANDARD, "bad-txns-nonstandard-inputs: input " + i
+                            + " runs " + n + " sigops");
+                }
+                p2shSigOps += n;
+            }
             checks.add(new InputCheck(tx, i, spent.scriptPubKey(), spent.value()));
         }
         long out = 0;
@@ -190,8 +233,14 @@ public final class Mempool implements ChainListener {
             throw new ValidationException(RejectReason.TX_FEE_TOO_LOW,
                     fee + " sat < " + policy.minFee(tx.size()) + " sat for " + tx.size() + " bytes");
         }
-        scripts.verify(checks);
-        return new Checked(fee, parents);
+        int sigOps = BlockChecks.legacySigOps(tx) + p2shSigOps;
+        if (sigOps > MAX_STANDARD_TX_SIGOPS) {
+            throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS, sigOps + " > " + MAX_STANDARD_TX_SIGOPS);
+        }
+        if (verifyScripts) {
+            scripts.verify(checks);
+        }
+        return new Checked(fee, parents, sigOps);
     }
 
     private static boolean anyOutputConfirmed(Transaction tx, UtxoView confirmed) {
@@ -329,18 +378,25 @@ public final class Mempool implements ChainListener {
         }
         // After a reorganisation, rebuild the pool on the new tip: transactions from disconnected blocks
         // first (they are older), then the previous pool; whatever no longer fits the chain is dropped.
-        List<Transaction> again = new ArrayList<>(disconnected);
+        // Legacy and P2SH scripts do not depend on the chain, so the previous pool's are not run again.
+        List<Transaction> fromBlocks = new ArrayList<>(disconnected);
         disconnected.clear();
+        List<Transaction> previous = new ArrayList<>();
         for (MempoolEntry e : entries.values()) {
-            again.add(e.tx());
+            previous.add(e.tx());
         }
         entries.clear();
         spentBy.clear();
         totalBytes = 0;
         changes++;
-        for (Transaction tx : again) {
+        readmit(fromBlocks, true);
+        readmit(previous, false);
+    }
+
+    private void readmit(List<Transaction> txs, boolean verifyScripts) {
+        for (Transaction tx : txs) {
             try {
-                acceptOne(tx, false);
+                acceptOne(tx, false, verifyScripts);
             } catch (ValidationException dropped) {
                 // confirmed on the new chain, conflicting with it, or spending what no longer exists
             }

@@ -132,6 +132,45 @@ public final class ScriptCode {
         return n;
     }
 
+    /**
+     * Core's accurate count, {@code GetSigOpCount(true)}: CHECKMULTISIG preceded by OP_1..OP_16 counts
+     * that many keys instead of 20. Used for P2SH redeem scripts.
+     */
+    public static int accurateSigOpCount(byte[] script) {
+        int n = 0;
+        int last = -1;
+        ScriptCursor c = new ScriptCursor(script);
+        while (c.hasMore()) {
+            if (!c.next()) {
+                break;
+            }
+            int op = c.opcode();
+            if (op == Opcodes.OP_CHECKSIG || op == Opcodes.OP_CHECKSIGVERIFY) {
+                n++;
+            } else if (op == Opcodes.OP_CHECKMULTISIG || op == Opcodes.OP_CHECKMULTISIGVERIFY) {
+                n += last >= Opcodes.OP_1 && last <= Opcodes.OP_16 ? last - Opcodes.OP_1 + 1 : 20;
+            }
+            last = op;
+        }
+        return n;
+    }
+
+    /**
+     * Core's {@code GetSigOpCount(scriptSig)} for a pay-to-script-hash output: the accurate count of the
+     * redeem script (the scriptSig's last push), or 0 when the scriptSig is not push-only.
+     */
+    public static int p2shSigOpCount(byte[] scriptSig) {
+        byte[] lastPush = null;
+        ScriptCursor c = new ScriptCursor(scriptSig);
+        while (c.hasMore()) {
+            if (!c.next() || c.opcode() > Opcodes.OP_16) {
+                return 0;
+            }
+            lastPush = c.data();
+        }
+        return lastPush == null ? 0 : accurateSigOpCount(lastPush);
+    }
+
     /** BIP 16's exact template: OP_HASH160, a 20-byte push, OP_EQUAL. */
     public static boolean isPayToScriptHash(byte[] script) {
         return script.length == 23 && (script[0] & 0xff) == Opcodes.OP_HASH160 && script[1] == 0x14
