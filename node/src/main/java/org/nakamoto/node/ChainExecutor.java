@@ -82,4 +82,9 @@ public final class ChainExecutor implements Executor {
         thread.shutdown();
         return thread.awaitTermination(timeout, unit);
     }
+
+    /** After {@link #shutdown}, waits longer for the queued work to finish. */
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return thread.awaitTermination(timeout, unit);
+    }
 }

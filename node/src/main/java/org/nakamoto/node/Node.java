@@ -187,8 +187,14 @@ public final class Node {
                 }
             });
             step("chain thread", () -> {
-                if (!chainThread.shutdown(30, TimeUnit.SECONDS)) {
-                    LOG.warn("chain thread did not finish within 30 s");
+                // The store must not close under the writer: wait for it, saying why it takes long.
+                boolean done = chainThread.shutdown(30, TimeUnit.SECONDS);
+                for (int waited = 30; !done && waited < 600; waited += 30) {
+                    LOG.warn("chain thread still finishing its work after {} s; waiting", waited);
+                    done = chainThread.awaitTermination(30, TimeUnit.SECONDS);
+                }
+                if (!done) {
+                    LOG.error("chain thread did not finish within 10 minutes; closing the store anyway");
                 }
             });
             step("store", () -> {

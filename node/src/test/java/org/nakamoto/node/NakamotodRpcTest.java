@@ -155,7 +155,7 @@ class NakamotodRpcTest {
         assertKeys(scan, "success", "txouts", "height", "bestblock", "unspents", "total_amount");
         assertTrue(scan.get("unspents").size() >= 100);
         JsonNode u = scan.get("unspents").get(0);
-        assertKeys(u, "txid", "vout", "scriptPubKey", "desc", "amount", "coinbase", "height", "blockhash");
+        assertKeys(u, "txid", "vout", "scriptPubKey", "desc", "amount", "coinbase", "height", "blockhash", "confirmations");
         assertTrue(u.get("desc").textValue().startsWith("addr(" + ADDRESS + ")#"));
         // the checksum Core would print is accepted back
         assertEquals(scan.get("unspents").size(),

@@ -71,7 +71,7 @@ final class UtxoRpc {
                 .param(RpcParam.optional("scanobjects", ParamType.ARRAY, null,
                         "Array of scan objects: descriptor strings, or objects {\"desc\": descriptor, \"range\": n}. Required for \"start\""))
                 .result("{ \"success\", \"txouts\", \"height\", \"bestblock\", \"unspents\" : [ { \"txid\", \"vout\", \"scriptPubKey\", "
-                        + "\"desc\", \"amount\", \"coinbase\", \"height\", \"blockhash\" } ], \"total_amount\" }")
+                        + "\"desc\", \"amount\", \"coinbase\", \"height\", \"blockhash\", \"confirmations\" } ], \"total_amount\" }")
                 .example("start", "[\"addr(Nabc...)\"]")
                 .handler(p -> scan(p.getString("action"), p.getArray("scanobjects"))).build());
     }
@@ -195,6 +195,7 @@ final class UtxoRpc {
                 u.put("amount", Json.coins(c.output().value()));
                 u.put("coinbase", c.coinbase());
                 u.put("height", c.height());
+                u.put("confirmations", tip.height() - c.height() + 1); // Core v25+
                 // The snapshot's tip is normally the active tip: an array lookup; else walk down from it.
                 BlockNode at = active.contains(tip) ? active.at(c.height()) : tip.ancestor(c.height());
                 if (at != null) {

@@ -45,7 +45,31 @@ public final class RpcDispatcher {
         this.metrics = metrics;
     }
 
+    /** Requests being handled now, so shutdown can let them finish before the node's parts close. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Waits until no request is being handled, or the timeout passes; true if none is. */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (inFlight.get() > 0) {
+            if (System.currentTimeMillis() > end) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     public HttpReply handle(byte[] body) {
+        inFlight.incrementAndGet();
+        try {
+            return handleCounted(body);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private HttpReply handleCounted(byte[] body) {
         JsonNode root;
         try {
             root = RpcJson.MAPPER.readTree(body);

@@ -97,7 +97,10 @@ public final class RpcServer {
         return port;
     }
 
-    /** Stops listening, closes connections and the worker pool, deletes the cookie. Idempotent. */
+    /**
+     * Stops listening, lets requests already being handled finish (up to 30 s, so nothing touches the
+     * node's parts after they close), then closes the worker pool and deletes the cookie. Idempotent.
+     */
     public synchronized void stop() {
         if (http == null) {
             return;
@@ -109,6 +112,13 @@ public final class RpcServer {
         }
         http = null;
         port = -1;
+        try {
+            if (!dispatcher.awaitIdle(30_000)) {
+                LOG.warn("RPC calls still running after 30 s; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.close();
         workers = null;
         deleteCookie();
