@@ -182,6 +182,13 @@ final class MessageRouter implements PeerEvents {
 
     @Override
     public void onBanworthy(Peer p, String reason) {
+        if (p.kind() == Peer.Kind.MANUAL) {
+            // A peer the user asked for (--connect, --addnode, addnode onetry) is never banned, as Core
+            // exempts manual connections (NetPermissionFlags::NoBan-like): banning its IP would also
+            // refuse the very node the user configured. It was disconnected; log and let the user decide.
+            LOG.log(Level.WARNING, "not banning manual peer " + p + " (disconnected instead): " + reason);
+            return;
+        }
         String host = p.remoteAddress().host();
         bans.ban(host, clock.getAsLong(), config.banDuration().toMillis(), reason);
         metrics.bans.incrementAndGet();

@@ -5,6 +5,8 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,27 @@ final class RawPeer implements AutoCloseable {
     }
 
     static RawPeer connect(int port, NetworkParams params) throws IOException {
-        Socket s = new Socket("127.0.0.1", port);
+        return connectFrom("127.0.0.1", port, params);
+    }
+
+    /**
+     * Connects to the node on 127.0.0.1 from source address {@code fromHost}, another loopback address
+     * such as 127.0.0.2 (Linux routes all of 127.0.0.0/8 to lo), so a ban of this client's IP leaves
+     * peers on 127.0.0.1 alone.
+     */
+    static RawPeer connectFrom(String fromHost, int port, NetworkParams params) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(fromHost, 0));
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        s.setSoTimeout(10_000);
+        s.setTcpNoDelay(true);
+        return new RawPeer(s, params.magicBytes());
+    }
+
+    /** Waits for the node to dial {@code server} (a listener on 127.0.0.1) and wraps that connection. */
+    static RawPeer accept(ServerSocket server, NetworkParams params) throws IOException {
+        server.setSoTimeout(10_000);
+        Socket s = server.accept();
         s.setSoTimeout(10_000);
         s.setTcpNoDelay(true);
         return new RawPeer(s, params.magicBytes());
