@@ -19,6 +19,9 @@ final class PeerSyncState {
     /** Times a block requested from this peer timed out. */
     int stalls;
     boolean getaddrAnswered;
+    /** Core's addr token bucket: addresses this peer may still have processed; -1 until first used. */
+    double addrTokens = -1;
+    long addrTokensAt;
 
     BlockNode bestKnown() {
         return bestKnown;

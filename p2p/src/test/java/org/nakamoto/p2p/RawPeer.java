@@ -210,6 +210,17 @@ final class RawPeer implements AutoCloseable {
         return b.toByteArray();
     }
 
+    /** addr: CompactSize count, then (time LE32, services LE64, IPv4-mapped IPv6, port BE16) entries. */
+    static byte[] addr(List<byte[]> ipv4s, int port) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        writeCompactSize(b, ipv4s.size());
+        for (byte[] ip : ipv4s) {
+            b.writeBytes(le32((int) (System.currentTimeMillis() / 1000)));
+            b.writeBytes(netAddr(ip, port));
+        }
+        return b.toByteArray();
+    }
+
     /** The 80-byte headers of a headers message (each followed by a zero transaction count). */
     static List<byte[]> parseHeaders(byte[] payload) {
         int[] at = {0};
