@@ -110,6 +110,17 @@ final class HeaderSync {
         downloader.scheduleAll();
     }
 
+    /** The first header of the batch that the chain holds as failed, or null. */
+    private BlockNode failedNode(List<BlockHeader> headers) {
+        for (BlockHeader h : headers) {
+            BlockNode n = chain.node(h.hash());
+            if (n != null && n.isFailed()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     private void onRejected(Peer p, List<BlockHeader> headers, ValidationException ve) {
         if (ve.reason() == RejectReason.PREV_BLOCK_NOT_FOUND && chain.node(headers.get(0).prevHash()) == null) {
             // Core's handling of unconnecting headers: the peer announced blocks on top of ones we lack;
@@ -121,7 +132,7 @@ final class HeaderSync {
             requestHeaders(p, bestHeader());
             return;
         }
-        p.misbehaving(ve.reason().banScore(), "invalid header: " + ve.getMessage());
+        p.misbehaving(Penalty.forBlock(ve.reason(), failedNode(headers)), "invalid header: " + ve.getMessage());
         // The valid prefix was kept by the chain; let the downloader look at whatever it can now reach.
         downloader.scheduleAll();
     }

@@ -172,7 +172,8 @@ final class MessageRouter implements PeerEvents {
                 }
                 downloader.scheduleAll();
             } else if (ar.cause() instanceof ValidationException ve) {
-                p.misbehaving(ve.reason().banScore(), "invalid block " + block.hash() + ": " + ve.getMessage());
+                p.misbehaving(Penalty.forBlock(ve.reason(), chain.node(block.hash())),
+                        "invalid block " + block.hash() + ": " + ve.getMessage());
                 downloader.scheduleAll();
             } else {
                 LOG.log(Level.ERROR, "chain failed on block " + block.hash() + " from " + p, ar.cause());

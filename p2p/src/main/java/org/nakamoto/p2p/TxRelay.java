@@ -117,7 +117,7 @@ final class TxRelay {
         metrics.txReceived.incrementAndGet();
         gateway.call(() -> mempool.accept(tx)).onFailure(t -> {
             if (t instanceof ValidationException ve) {
-                p.misbehaving(ve.reason().banScore(), "invalid transaction: " + ve.getMessage());
+                p.misbehaving(Penalty.forTransaction(ve.reason()), "invalid transaction: " + ve.getMessage());
             } else {
                 LOG.log(Level.WARNING, "mempool failed on " + txid, t);
             }

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.OutPoint;
+import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
 
 /**
@@ -115,6 +121,42 @@ class MisbehaviourTest {
             assertEquals(42, RawPeer.readLe64(pong.payload(), 0));
         }
         assertTrue(TestNode.await(node.net.listBanned()).isEmpty());
+    }
+
+    @Test
+    void transactionFinalOnlyAtTheNextHeightIsNotPunished() throws IOException {
+        long before = node.net.metrics().txReceived.get();
+        try (RawPeer raw = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            // Final for a peer already at tip+1 (lock time < its next height), not yet for us: an honest
+            // peer one block ahead relays it. Consensus-invalid transactions would cost 100 each.
+            Transaction tx = new Transaction.Builder().lockTime(node.tip().height() + 1)
+                    .addInput(new TxIn(new OutPoint(Hash256.sha256d(new byte[] {7}), 0), Script.EMPTY, 0))
+                    .addOutput(1_000, BlockMaker.OP_TRUE).build();
+            for (int i = 0; i < 3; i++) {
+                raw.send("tx", tx.serialize());
+            }
+            Await.until(Duration.ofSeconds(5), () -> node.net.metrics().txReceived.get() >= before + 3, () -> "txs");
+            node.onChain(() -> null); // the mempool has judged all three
+            raw.send("ping", RawPeer.le64(5));
+            assertEquals(5, RawPeer.readLe64(raw.expect("pong").payload(), 0), "still connected");
+        }
+        assertTrue(TestNode.await(node.net.listBanned()).isEmpty());
+    }
+
+    @Test
+    void blockSpendingAMissingOutputGetsItsSenderBanned() throws IOException {
+        Transaction spendsNothing = new Transaction.Builder()
+                .addInput(new TxIn(new OutPoint(Hash256.sha256d(new byte[] {9}), 0), Script.EMPTY, TxIn.SEQUENCE_FINAL))
+                .addOutput(1_000, BlockMaker.OP_TRUE).build();
+        // Valid proof of work and header; only connecting it finds the missing input.
+        Block bad = BlockMaker.make(PARAMS, node.tip(), List.of(spendsNothing), 99, System.currentTimeMillis() / 1000);
+        try (RawPeer raw = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            raw.send("block", bad.serialize());
+            assertTrue(raw.isClosedByRemote(Duration.ofSeconds(5)));
+        }
+        assertBannedAndStillServing();
     }
 
     @Test
