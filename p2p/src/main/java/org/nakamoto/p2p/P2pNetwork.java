@@ -388,6 +388,11 @@ public final class P2pNetwork {
         return onContext(() -> headerSync.bestHeader().height());
     }
 
+    /** Transaction requests tracked (in flight or queued), for tests. */
+    Future<Integer> txRequestsTracked() {
+        return onContext(() -> txRelay.trackedCount());
+    }
+
     /** Known addresses in the book. */
     public Future<Integer> knownAddressCount() {
         return onContext(() -> book.size());

@@ -1,5 +1,6 @@
 package org.nakamoto.p2p;
 
+import java.util.ArrayDeque;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.BlockNode;
 
@@ -19,6 +20,12 @@ final class PeerSyncState {
     /** Times a block requested from this peer timed out. */
     int stalls;
     boolean getaddrAnswered;
+    /** TxRelay: requests this peer owns (in flight, queued, or awaiting the mempool check). */
+    int txOwned;
+    /** TxRelay: transactions requested from this peer and not yet answered. */
+    int txInFlight;
+    /** TxRelay: txids assigned to this peer, waiting for an in-flight slot (may hold resolved ones). */
+    final ArrayDeque<Hash256> txQueue = new ArrayDeque<>();
     /** Core's addr token bucket: addresses this peer may still have processed; -1 until first used. */
     double addrTokens = -1;
     long addrTokensAt;

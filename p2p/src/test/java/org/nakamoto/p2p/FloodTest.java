@@ -1,0 +1,87 @@
+package org.nakamoto.p2p;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.params.NetworkParams;
+
+/**
+ * Peers that flood the node with announcements, blocks or requests leave it bounded state and do not
+ * stop it serving an honest peer. The flooder is a raw client from 127.0.0.1; the honest node is
+ * connected to the target and relays real transactions and blocks through it.
+ */
+class FloodTest {
+    @TempDir
+    static Path dir;
+    static Vertx vertx;
+    static TestNode node;
+    static TestNode honest;
+    static final NetworkParams PARAMS = TestParams.regtestWithMaturity(1);
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        node = new TestNode("node", vertx, PARAMS, dir.resolve("node"), TestNode.fastConfig().build()).start();
+        honest = new TestNode("honest", vertx, PARAMS, dir.resolve("honest"),
+                TestNode.fastConfig().connect(List.of(node.address())).build()).start();
+        Await.until(Duration.ofSeconds(10), () -> node.readyPeers() == 1, () -> "honest peer connected");
+    }
+
+    @AfterAll
+    static void stop() {
+        honest.close();
+        node.close();
+        TestNode.await(vertx.close());
+    }
+
+    @Test
+    void fiftyThousandBogusTxidsLeaveBoundedStateAndRelayGoesOn() throws IOException {
+        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            Random random = new Random(1);
+            List<byte[]> txids = new ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                byte[] h = new byte[32];
+                random.nextBytes(h);
+                txids.add(h);
+            }
+            raw.send("inv", RawPeer.inventory(1, txids));
+            byte[] getdata = raw.expect("getdata").payload();
+            long asked = RawPeer.readCompactSize(getdata, new int[] {0});
+            assertTrue(asked > 0 && asked <= TxRelay.MAX_PEER_TX_IN_FLIGHT, "requests in flight capped: " + asked);
+            node.onChain(() -> null);
+            roundTrip(raw, 1);
+            int tracked = TestNode.await(node.net.txRequestsTracked());
+            assertTrue(tracked > 0 && tracked <= TxRelay.MAX_PEER_TX_ANNOUNCEMENTS, "tracked: " + tracked);
+
+            // A real transaction from the honest peer still gets through while the flooder is connected.
+            Block first = honest.produce(List.of(), 3);
+            honest.produce(List.of(), 3);
+            Await.until(Duration.ofSeconds(10), () -> node.tip().hash().equals(honest.tip().hash()), () -> "synced");
+            Transaction tx = BlockMaker.spend(first.transactions().get(0), 0, 10_000, 1, null);
+            honest.submit(tx);
+            Await.until(Duration.ofSeconds(10), () -> node.mempool.contains(tx.txid()), () -> "tx relayed");
+            assertTrue(TestNode.await(node.net.txRequestsTracked()) <= TxRelay.MAX_PEER_TX_ANNOUNCEMENTS);
+        }
+    }
+
+    /** A ping answered means the node has handled everything sent before it. */
+    static void roundTrip(RawPeer raw, long nonce) throws IOException {
+        raw.send("ping", RawPeer.le64(nonce));
+        while (RawPeer.readLe64(raw.expect("pong").payload(), 0) != nonce) {
+            // an earlier pong
+        }
+    }
+}
