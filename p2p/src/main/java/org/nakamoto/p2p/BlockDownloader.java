@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.nakamoto.chain.consensus.RejectReason;
+import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.ActiveChain;
@@ -121,9 +123,18 @@ final class BlockDownloader {
         stalledOn.remove(h);
         p.known().add(h);
         metrics.blocksReceived.incrementAndGet();
-        p.sync().sawBlock(chain.node(h));
+        BlockNode known = chain.node(h);
+        p.sync().sawBlock(known);
+        if (known != null && known.isFailed()) {
+            return Future.failedFuture(new ValidationException(RejectReason.DUPLICATE_BLOCK, "known invalid: " + h));
+        }
+        if (validating.contains(h) || known != null && known.hasData()) {
+            // Already on its way through the chain thread, or stored: never queue it twice.
+            schedule(p);
+            return Future.succeededFuture(ChainState.Acceptance.DUPLICATE);
+        }
         validating.add(h);
-        Future<ChainState.Acceptance> result = gateway.call(() -> chain.acceptBlock(block)).andThen(ar -> {
+        Future<ChainState.Acceptance> result = gateway.callFor(p, () -> chain.acceptBlock(block)).andThen(ar -> {
             validating.remove(h);
             p.sync().sawBlock(chain.node(h));
         });

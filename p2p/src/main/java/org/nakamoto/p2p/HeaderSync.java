@@ -78,7 +78,7 @@ final class HeaderSync {
             }
         }
         boolean full = headers.size() == HeadersMessage.MAX_ENTRIES;
-        gateway.call(() -> chain.acceptHeaders(headers)).onComplete(ar -> {
+        gateway.callFor(p, () -> chain.acceptHeaders(headers)).onComplete(ar -> {
             if (ar.succeeded()) {
                 onAccepted(p, ar.result(), full);
             } else if (ar.cause() instanceof ValidationException ve) {

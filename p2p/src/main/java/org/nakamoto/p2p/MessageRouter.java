@@ -170,7 +170,9 @@ final class MessageRouter implements PeerEvents {
                 if (ar.result() == ChainState.Acceptance.ORPHAN && p.isReady()) {
                     headerSync.requestHeaders(p, headerSync.bestHeader());
                 }
-                downloader.scheduleAll();
+                if (ar.result() != ChainState.Acceptance.DUPLICATE) {
+                    downloader.scheduleAll(); // a duplicate changed nothing; its sender was topped up already
+                }
             } else if (ar.cause() instanceof ValidationException ve) {
                 p.misbehaving(Penalty.forBlock(ve.reason(), chain.node(block.hash())),
                         "invalid block " + block.hash() + ": " + ve.getMessage());

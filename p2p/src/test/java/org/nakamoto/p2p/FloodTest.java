@@ -77,6 +77,29 @@ class FloodTest {
         }
     }
 
+    @Test
+    void oneBlockSentAThousandTimesIsValidatedOnce() throws IOException {
+        Block block = BlockMaker.make(PARAMS, node.tip(), List.of(), 77, System.currentTimeMillis() / 1000);
+        byte[] payload = block.serialize();
+        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            roundTrip(raw, 1);
+            node.onChain(() -> null);
+            long before = node.netChainTasks.get();
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 1_000; i++) {
+                all.writeBytes(RawPeer.frame(PARAMS.magicBytes(), "block", payload));
+            }
+            raw.sendBytes(all.toByteArray());
+            roundTrip(raw, 2);
+            Await.until(Duration.ofSeconds(10), () -> node.tip().hash().equals(block.hash()), () -> "block accepted");
+            long submitted = node.netChainTasks.get() - before;
+            assertTrue(submitted < 20, "chain-thread submissions for 1,000 copies: " + submitted);
+            roundTrip(raw, 3);
+        }
+        assertTrue(TestNode.await(node.net.listBanned()).isEmpty(), "duplicates of a valid block are not punished");
+    }
+
     /** A ping answered means the node has handled everything sent before it. */
     static void roundTrip(RawPeer raw, long nonce) throws IOException {
         raw.send("ping", RawPeer.le64(nonce));

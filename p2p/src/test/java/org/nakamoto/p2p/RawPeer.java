@@ -70,14 +70,17 @@ final class RawPeer implements AutoCloseable {
     // ---- framing (24-byte header: magic, command[12], length LE32, checksum = sha256d(payload)[0..4])
 
     void send(String command, byte[] payload) throws IOException {
+        sendBytes(frame(magic, command, payload));
+    }
+
+    static byte[] frame(byte[] magic, String command, byte[] payload) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.write(magic);
-        byte[] cmd = Arrays.copyOf(command.getBytes(StandardCharsets.US_ASCII), 12);
-        b.write(cmd);
-        b.write(le32(payload.length));
-        b.write(Arrays.copyOf(sha256d(payload), 4));
-        b.write(payload);
-        sendBytes(b.toByteArray());
+        b.writeBytes(magic);
+        b.writeBytes(Arrays.copyOf(command.getBytes(StandardCharsets.US_ASCII), 12));
+        b.writeBytes(le32(payload.length));
+        b.writeBytes(Arrays.copyOf(sha256d(payload), 4));
+        b.writeBytes(payload);
+        return b.toByteArray();
     }
 
     void sendBytes(byte[] bytes) throws IOException {
