@@ -1,5 +1,7 @@
 package org.nakamoto.p2p;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.state.BlockNode;
 
 /**
  * Peers that flood the node with announcements, blocks or requests leave it bounded state and do not
@@ -98,6 +101,52 @@ class FloodTest {
             roundTrip(raw, 3);
         }
         assertTrue(TestNode.await(node.net.listBanned()).isEmpty(), "duplicates of a valid block are not punished");
+    }
+
+    @Test
+    void getdataBacklogIsServedBeforeAnythingElseIsRead() throws IOException {
+        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            Random random = new Random(2);
+            List<byte[]> unknown = new ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                byte[] h = new byte[32];
+                random.nextBytes(h);
+                unknown.add(h);
+            }
+            java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+            both.writeBytes(RawPeer.frame(PARAMS.magicBytes(), "getdata", RawPeer.inventory(2, unknown)));
+            both.writeBytes(RawPeer.frame(PARAMS.magicBytes(), "ping", RawPeer.le64(77)));
+            raw.sendBytes(both.toByteArray());
+            // Reading stops while the getdata backlog is served, so the pong comes after every notfound.
+            long notFound = 0;
+            while (true) {
+                RawPeer.Msg m = raw.read();
+                if (m.command().equals("notfound")) {
+                    notFound += RawPeer.readCompactSize(m.payload(), new int[] {0});
+                } else if (m.command().equals("pong")) {
+                    break;
+                }
+            }
+            assertEquals(50_000, notFound);
+        }
+    }
+
+    @Test
+    void storedButUnvalidatedBlocksAreNotServed() throws IOException {
+        node.produce(3, 5);
+        BlockNode tip = node.tip();
+        // A side block below the tip: stored with its data, never connected, so never validated.
+        Block side = BlockMaker.make(PARAMS, tip.ancestor(tip.height() - 2), List.of(), 66, System.currentTimeMillis() / 1000);
+        node.onChain(() -> node.chain.acceptBlock(side));
+        assertTrue(node.chain.node(side.hash()).hasData());
+        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            raw.send("getdata", RawPeer.inventory(2, List.of(side.hash().toBytes(), tip.hash().toBytes())));
+            byte[] served = raw.expect("block").payload();
+            assertEquals(tip.hash().toString(), RawPeer.display(RawPeer.sha256d(java.util.Arrays.copyOf(served, 80))));
+            assertArrayEquals(RawPeer.inventory(2, List.of(side.hash().toBytes())), raw.expect("notfound").payload());
+        }
     }
 
     /** A ping answered means the node has handled everything sent before it. */
