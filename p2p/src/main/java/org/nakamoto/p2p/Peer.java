@@ -158,7 +158,10 @@ public final class Peer {
                 if (frame == null) {
                     return;
                 }
-                stats.received(frame.command(), Frame.HEADER_SIZE + frame.payloadLength());
+                // Commands are chosen by the peer: count unknown ones together, so the per-command maps (and
+                // the node's meters built from them) stay bounded, as Core's "*other*".
+                String counted = registry.knows(frame.command()) ? frame.command() : PeerStats.OTHER;
+                stats.received(counted, Frame.HEADER_SIZE + frame.payloadLength());
                 metrics.messagesReceived.incrementAndGet();
                 Message message;
                 try {

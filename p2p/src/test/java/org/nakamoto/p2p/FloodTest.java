@@ -149,6 +149,31 @@ class FloodTest {
         }
     }
 
+    @Test
+    void unknownCommandsShareOneCounter() throws IOException {
+        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            Random random = new Random(3);
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 1_000; i++) {
+                StringBuilder cmd = new StringBuilder("x");
+                for (int n = random.nextInt(11); n > 0; n--) {
+                    cmd.append((char) ('a' + random.nextInt(26)));
+                }
+                all.writeBytes(RawPeer.frame(PARAMS.magicBytes(), cmd.toString(), new byte[random.nextInt(8)]));
+            }
+            raw.sendBytes(all.toByteArray());
+            roundTrip(raw, 9);
+            PeerInfo info = TestNode.await(node.net.peerInfo()).stream()
+                    .filter(i -> i.subver().equals("/rawpeer:0.1/")).findFirst().orElseThrow();
+            java.util.Set<String> keys = info.bytesReceivedPerMessage().keySet();
+            org.nakamoto.p2p.wire.MessageRegistry known = org.nakamoto.p2p.wire.MessageRegistry.standard();
+            long extra = keys.stream().filter(k -> !known.knows(k)).count();
+            assertTrue(extra <= 1, "one extra counter at most: " + keys);
+            assertTrue(info.bytesReceivedPerMessage().get(PeerStats.OTHER) >= 1_000 * 24, "all counted under *other*");
+        }
+    }
+
     /** A ping answered means the node has handled everything sent before it. */
     static void roundTrip(RawPeer raw, long nonce) throws IOException {
         raw.send("ping", RawPeer.le64(nonce));
