@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,9 @@ import org.nakamoto.p2p.wire.InvItem;
 final class BlockDownloader {
     private record Request(Peer peer, long at) {
     }
+
+    /** Timed-out block requests after which a peer is dropped even away from the window's base. */
+    static final int MAX_STALLS = 2;
 
     private final ChainState chain;
     private final ChainGateway gateway;
@@ -160,19 +164,35 @@ final class BlockDownloader {
         scheduleAll();
     }
 
-    /** Withdraws timed-out requests, then tops every peer up. */
+    /**
+     * Withdraws timed-out requests, then tops every peer up. A peer that let the request for the block at
+     * the base of the download window (the next one our active chain needs) time out, or that stalled
+     * {@value #MAX_STALLS} times, is disconnected so sync moves on (Core's BLOCK_STALLING_TIMEOUT).
+     */
     void tick(long now) {
         long timeout = config.blockStallTimeout().toMillis();
+        ActiveChain active = chain.activeChain();
+        Set<Peer> stallers = new LinkedHashSet<>();
         for (Iterator<Map.Entry<Hash256, Request>> it = inFlight.entrySet().iterator(); it.hasNext();) {
             Map.Entry<Hash256, Request> e = it.next();
             Request r = e.getValue();
             if (now - r.at() > timeout) {
                 it.remove();
-                r.peer().sync().blocksInFlight--;
-                r.peer().sync().stalls++;
+                PeerSyncState s = r.peer().sync();
+                s.blocksInFlight--;
+                s.stalls++;
                 stalledOn.put(e.getKey(), new Request(r.peer(), now));
                 metrics.blockStalls.incrementAndGet();
+                BlockNode n = chain.node(e.getKey());
+                boolean base = n != null && n.parent() != null && active.contains(n.parent());
+                if (base || s.stalls >= MAX_STALLS) {
+                    stallers.add(r.peer());
+                }
             }
+        }
+        // After the loop: disconnecting calls back into onPeerClosed, which edits inFlight.
+        for (Peer p : stallers) {
+            p.disconnect("stalled block download (" + p.sync().stalls + " timed-out requests)");
         }
         stalledOn.values().removeIf(r -> now - r.at() > 4 * timeout);
         scheduleAll();

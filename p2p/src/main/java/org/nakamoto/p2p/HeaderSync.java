@@ -59,7 +59,10 @@ final class HeaderSync {
 
     /** Opens sync with a peer that just completed its handshake. */
     void start(Peer p) {
-        requestHeaders(p, bestHeader());
+        // From the best header's parent, as Core does: a peer that has our best header then still answers
+        // with at least that header, so we learn it has the chain and can download bodies from it.
+        BlockNode best = bestHeader();
+        requestHeaders(p, best.parent() != null ? best.parent() : best);
     }
 
     void requestHeaders(Peer p, BlockNode from) {
