@@ -1,6 +1,7 @@
 package org.nakamoto.p2p;
 
 import io.vertx.core.Future;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.nakamoto.chain.consensus.ProofOfWork;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Block;
@@ -26,6 +28,9 @@ import org.nakamoto.p2p.wire.InvItem;
  * {@code blockDownloadWindow} blocks above the fork point of its best known block with our chain
  * (Core's FindNextBlocksToDownload). A request older than {@code blockStallTimeout} is withdrawn and the
  * block is asked of another peer (the staller is skipped for that block for a while).
+ *
+ * <p>A block that was not requested is ignored unless its parent is known and its chain work would be at
+ * least the tip's (Core's fRequested check), so a peer cannot fill the store with cheap side branches.
  *
  * <p>Blocks of equal work are fetched too: fork choice breaks ties by hash, so every node must hold the
  * competing blocks to settle on the same one.
@@ -123,6 +128,7 @@ final class BlockDownloader {
      */
     Future<ChainState.Acceptance> onBlock(Peer p, Block block) {
         Hash256 h = block.hash();
+        boolean requested = inFlight.containsKey(h);
         release(h);
         stalledOn.remove(h);
         p.known().add(h);
@@ -136,6 +142,21 @@ final class BlockDownloader {
             // Already on its way through the chain thread, or stored: never queue it twice.
             schedule(p);
             return Future.succeededFuture(ChainState.Acceptance.DUPLICATE);
+        }
+        if (!requested) {
+            // Core's fRequested check: a block nobody asked for is stored only if it could become the tip.
+            BlockNode parent = chain.node(block.header().prevHash());
+            if (parent == null) {
+                // Not stored or validated; ORPHAN makes the caller ask this peer for the headers leading
+                // to it, after which it is requested like any other block.
+                metrics.unrequestedBlocksIgnored.incrementAndGet();
+                return Future.succeededFuture(ChainState.Acceptance.ORPHAN);
+            }
+            BigInteger work = parent.chainWork().add(ProofOfWork.work(block.header().bits()));
+            if (work.compareTo(chain.tip().chainWork()) < 0) {
+                metrics.unrequestedBlocksIgnored.incrementAndGet();
+                return Future.succeededFuture(ChainState.Acceptance.DUPLICATE);
+            }
         }
         validating.add(h);
         Future<ChainState.Acceptance> result = gateway.callFor(p, () -> chain.acceptBlock(block)).andThen(ar -> {

@@ -174,6 +174,24 @@ class FloodTest {
         }
     }
 
+    @Test
+    void unrequestedLowWorkBlocksAreNotStored() throws IOException {
+        node.produce(3, 8);
+        BlockNode tip = node.tip();
+        // A side block two below the tip: less work than the tip, and nobody asked for it.
+        Block cheap = BlockMaker.make(PARAMS, tip.ancestor(tip.height() - 2), List.of(), 88, System.currentTimeMillis() / 1000);
+        // A block on the tip: more work, stored although unrequested (how a miner's push arrives).
+        Block better = BlockMaker.make(PARAMS, tip, List.of(), 89, System.currentTimeMillis() / 1000);
+        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            raw.send("block", cheap.serialize());
+            raw.send("block", better.serialize());
+            roundTrip(raw, 4);
+            Await.until(Duration.ofSeconds(5), () -> node.tip().hash().equals(better.hash()), () -> "better block");
+            assertTrue(node.chain.node(cheap.hash()) == null, "the cheap block was neither stored nor indexed");
+        }
+    }
+
     /** A ping answered means the node has handled everything sent before it. */
     static void roundTrip(RawPeer raw, long nonce) throws IOException {
         raw.send("ping", RawPeer.le64(nonce));
