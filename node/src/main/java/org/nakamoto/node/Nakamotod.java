@@ -72,6 +72,10 @@ public final class Nakamotod implements Callable<Integer> {
     @Option(names = "--addnode", paramLabel = "HOST:PORT", description = "Keep a connection to this peer (repeatable)")
     List<String> addNodes = new ArrayList<>();
 
+    @Option(names = "--dial-learned-addresses",
+            description = "Also dial non-loopback addresses learned from peers (default: only loopback ones)")
+    boolean dialLearnedAddresses;
+
     @Option(names = "--maxconnections", paramLabel = "N", defaultValue = "125",
             description = "Most peer connections; up to 8 outbound, the rest inbound (default: ${DEFAULT-VALUE})")
     int maxConnections;
@@ -182,7 +186,7 @@ public final class Nakamotod implements Callable<Integer> {
         String advertise = externalIp != null ? externalIp : "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
         return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, rpcUser, rpcPassword,
                 peers(connect, "--connect", params), peers(addNodes, "--addnode", params), maxConnections,
-                mine, minerThreads, payout, metricsBind, metrics);
+                mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses);
     }
 
     private static int port(Integer given, String option, int dflt) {

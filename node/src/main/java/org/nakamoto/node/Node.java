@@ -142,6 +142,7 @@ public final class Node {
                 .addNodes(config.addNodes())
                 .maxOutbound(config.maxOutbound())
                 .maxInbound(config.maxInbound())
+                .dialLearnedAddresses(config.dialLearnedAddresses())
                 .build();
     }
 

@@ -18,6 +18,7 @@ import org.nakamoto.p2p.NetAddress;
  * @param mineTo         payout address of the built-in miner and the default of nothing else; null when not mining
  * @param metricsBind    listening address of the Prometheus endpoint
  * @param metricsPort    port of the Prometheus endpoint, or -1 for none
+ * @param dialLearnedAddresses also dial non-loopback addresses learned from peers (--dial-learned-addresses)
  */
 public record NodeConfig(
         NetworkParams params,
@@ -36,7 +37,8 @@ public record NodeConfig(
         int minerThreads,
         Address mineTo,
         String metricsBind,
-        int metricsPort) {
+        int metricsPort,
+        boolean dialLearnedAddresses) {
 
     public NodeConfig {
         connect = List.copyOf(connect);

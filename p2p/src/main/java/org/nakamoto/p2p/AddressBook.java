@@ -2,24 +2,31 @@ package org.nakamoto.p2p;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
  * Addresses of other nodes: learned from addr messages, configured, or seeded from the params, with
  * what is needed to dial them politely (exponential backoff after failures). Bounded: past capacity the
- * entry seen longest ago is dropped. Persisted as peers.txt ("host port services lastSeenSeconds").
+ * entry seen longest ago is dropped, found in O(log n) through {@link #byAge}, an index ordered by
+ * (lastSeenSeconds, insertion order) that every change of lastSeenSeconds keeps in step. Persisted as
+ * peers.txt ("host port services lastSeenSeconds").
  *
- * <p>Concurrency: confined to the network context; saving hands an immutable text to a worker.
+ * <p>Concurrency: confined to the network context (entries and byAge are plain collections touched
+ * only there); saving hands an immutable text to a worker.
  */
 final class AddressBook {
     /** One known address and its dialling history. */
     static final class Entry {
         final NetAddress address;
+        /** Insertion order: breaks ties between equal lastSeenSeconds in {@link #byAge}. */
+        final long seq;
         long services;
         long lastSeenSeconds;
         int failures;
@@ -27,8 +34,9 @@ final class AddressBook {
         /** Dialling it reached this very node. */
         boolean self;
 
-        Entry(NetAddress address, long services, long lastSeenSeconds) {
+        Entry(NetAddress address, long seq, long services, long lastSeenSeconds) {
             this.address = address;
+            this.seq = seq;
             this.services = services;
             this.lastSeenSeconds = lastSeenSeconds;
         }
@@ -38,6 +46,10 @@ final class AddressBook {
     private final long baseDelayMillis;
     private final long maxDelayMillis;
     private final Map<NetAddress, Entry> entries = new LinkedHashMap<>();
+    /** The same entries, oldest lastSeenSeconds first: eviction takes the first in O(log n). */
+    private final TreeSet<Entry> byAge = new TreeSet<>(
+            Comparator.<Entry>comparingLong(e -> e.lastSeenSeconds).thenComparingLong(e -> e.seq));
+    private long nextSeq;
     private final Random random = new Random();
     private boolean dirty;
 
@@ -52,7 +64,7 @@ final class AddressBook {
         Entry e = entries.get(a);
         if (e != null) {
             if (seenSeconds > e.lastSeenSeconds) {
-                e.lastSeenSeconds = seenSeconds;
+                setLastSeen(e, seenSeconds);
                 e.services = services;
                 dirty = true;
             }
@@ -61,18 +73,22 @@ final class AddressBook {
         if (entries.size() >= capacity) {
             evictOldest();
         }
-        entries.put(a, new Entry(a, services, seenSeconds));
+        Entry added = new Entry(a, nextSeq++, services, seenSeconds);
+        entries.put(a, added);
+        byAge.add(added);
         dirty = true;
         return true;
     }
 
+    /** Changes the sort key of {@code e}, keeping {@link #byAge} ordered. */
+    private void setLastSeen(Entry e, long seconds) {
+        byAge.remove(e);
+        e.lastSeenSeconds = seconds;
+        byAge.add(e);
+    }
+
     private void evictOldest() {
-        Entry oldest = null;
-        for (Entry e : entries.values()) {
-            if (oldest == null || e.lastSeenSeconds < oldest.lastSeenSeconds) {
-                oldest = e;
-            }
-        }
+        Entry oldest = byAge.pollFirst();
         if (oldest != null) {
             entries.remove(oldest.address);
         }
@@ -103,7 +119,7 @@ final class AddressBook {
         if (e != null) {
             e.failures = 0;
             e.nextAttemptAt = 0;
-            e.lastSeenSeconds = Math.max(e.lastSeenSeconds, nowSeconds);
+            setLastSeen(e, Math.max(e.lastSeenSeconds, nowSeconds));
             dirty = true;
         }
     }
@@ -167,7 +183,12 @@ final class AddressBook {
         return sb.toString();
     }
 
-    void load(String text) {
+    /**
+     * Reads peers.txt. With {@code loopbackOnly} (P2pConfig.dialLearnedAddresses off), addresses that are
+     * not loopback are skipped: a file written by a node that dialled learned addresses must not make
+     * this one dial them. Configured addresses are added again by the caller anyway.
+     */
+    void load(String text, boolean loopbackOnly) {
         if (text == null) {
             return;
         }
@@ -177,7 +198,10 @@ final class AddressBook {
             }
             try {
                 String[] f = line.strip().split(" ");
-                add(new NetAddress(f[0], Integer.parseInt(f[1])), Long.parseLong(f[2]), Long.parseLong(f[3]));
+                NetAddress a = new NetAddress(f[0], Integer.parseInt(f[1]));
+                if (!loopbackOnly || a.isLoopback()) {
+                    add(a, Long.parseLong(f[2]), Long.parseLong(f[3]));
+                }
             } catch (RuntimeException skipped) {
                 // a damaged line costs that one address
             }

@@ -16,19 +16,31 @@ import org.nakamoto.p2p.wire.TimedPeerAddress;
  * per connection (up to 1,000 addresses), learned addresses into the {@link AddressBook}, and small
  * fresh addr messages forwarded to two other peers so that addresses spread (Core's addr relay).
  *
+ * <p>Unless {@code dialLearnedAddresses}, learned addresses that are not loopback are dropped (the node
+ * dials only addresses it is given; a loopback testnet still learns its peers from a seed). Each peer's
+ * addresses are rate-limited by Core's token bucket: {@value #ADDR_BUCKET_MAX} to start, refilled at
+ * {@value #ADDR_TOKENS_PER_SECOND} per second, and addresses beyond the tokens are dropped unprocessed.
+ *
  * <p>Confined to the network context.
  */
 final class AddressGossip {
     private static final int RELAY_FANOUT = 2;
     private static final int MAX_RELAYED_BATCH = 10;
+    /** Core's MAX_ADDR_PROCESSING_TOKEN_BUCKET and MAX_ADDR_RATE_PER_SECOND. */
+    static final int ADDR_BUCKET_MAX = 1000;
+    static final double ADDR_TOKENS_PER_SECOND = 0.1;
 
     private final AddressBook book;
     private final PeerRegistry peers;
     private final Supplier<NetAddress> self;
     private final long services;
     private final LongSupplier clock;
+    private final boolean dialLearned;
+    private long addrRateLimited;
 
-    AddressGossip(AddressBook book, PeerRegistry peers, Supplier<NetAddress> self, long services, LongSupplier clock) {
+    AddressGossip(AddressBook book, PeerRegistry peers, Supplier<NetAddress> self, long services, LongSupplier clock,
+            boolean dialLearned) {
+        this.dialLearned = dialLearned;
         this.book = book;
         this.peers = peers;
         this.self = self;
@@ -50,9 +62,23 @@ final class AddressGossip {
         NetAddress me = self.get();
         List<TimedPeerAddress> fresh = new ArrayList<>();
         long now = nowSeconds();
+        PeerSyncState s = p.sync();
+        long nowMillis = clock.getAsLong();
+        if (s.addrTokens < 0) {
+            s.addrTokens = ADDR_BUCKET_MAX;
+        } else {
+            double refill = (nowMillis - s.addrTokensAt) / 1000.0 * ADDR_TOKENS_PER_SECOND;
+            s.addrTokens = Math.min(ADDR_BUCKET_MAX, s.addrTokens + Math.max(0, refill));
+        }
+        s.addrTokensAt = nowMillis;
         for (TimedPeerAddress ta : m.addresses()) {
+            if (s.addrTokens < 1) {
+                addrRateLimited++;
+                continue; // over the rate: dropped, as Core does
+            }
+            s.addrTokens -= 1;
             NetAddress a = usable(ta.address());
-            if (a == null || a.equals(me)) {
+            if (a == null || a.equals(me) || (!dialLearned && !a.isLoopback())) {
                 continue;
             }
             long seen = Math.min(ta.time(), now);
@@ -68,6 +94,11 @@ final class AddressGossip {
                 o.send(new AddrMessage(fresh));
             }
         }
+    }
+
+    /** Addresses dropped by the token bucket since start, for tests. */
+    long addrRateLimited() {
+        return addrRateLimited;
     }
 
     void onGetAddr(Peer p) {

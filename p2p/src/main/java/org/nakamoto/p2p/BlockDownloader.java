@@ -1,14 +1,19 @@
 package org.nakamoto.p2p;
 
 import io.vertx.core.Future;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.nakamoto.chain.consensus.ProofOfWork;
+import org.nakamoto.chain.consensus.RejectReason;
+import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.ActiveChain;
@@ -24,6 +29,9 @@ import org.nakamoto.p2p.wire.InvItem;
  * (Core's FindNextBlocksToDownload). A request older than {@code blockStallTimeout} is withdrawn and the
  * block is asked of another peer (the staller is skipped for that block for a while).
  *
+ * <p>A block that was not requested is ignored unless its parent is known and its chain work would be at
+ * least the tip's (Core's fRequested check), so a peer cannot fill the store with cheap side branches.
+ *
  * <p>Blocks of equal work are fetched too: fork choice breaks ties by hash, so every node must hold the
  * competing blocks to settle on the same one.
  *
@@ -32,6 +40,9 @@ import org.nakamoto.p2p.wire.InvItem;
 final class BlockDownloader {
     private record Request(Peer peer, long at) {
     }
+
+    /** Timed-out block requests after which a peer is dropped even away from the window's base. */
+    static final int MAX_STALLS = 2;
 
     private final ChainState chain;
     private final ChainGateway gateway;
@@ -117,13 +128,38 @@ final class BlockDownloader {
      */
     Future<ChainState.Acceptance> onBlock(Peer p, Block block) {
         Hash256 h = block.hash();
+        boolean requested = inFlight.containsKey(h);
         release(h);
         stalledOn.remove(h);
         p.known().add(h);
         metrics.blocksReceived.incrementAndGet();
-        p.sync().sawBlock(chain.node(h));
+        BlockNode known = chain.node(h);
+        p.sync().sawBlock(known);
+        if (known != null && known.isFailed()) {
+            return Future.failedFuture(new ValidationException(RejectReason.DUPLICATE_BLOCK, "known invalid: " + h));
+        }
+        if (validating.contains(h) || known != null && known.hasData()) {
+            // Already on its way through the chain thread, or stored: never queue it twice.
+            schedule(p);
+            return Future.succeededFuture(ChainState.Acceptance.DUPLICATE);
+        }
+        if (!requested) {
+            // Core's fRequested check: a block nobody asked for is stored only if it could become the tip.
+            BlockNode parent = chain.node(block.header().prevHash());
+            if (parent == null) {
+                // Not stored or validated; ORPHAN makes the caller ask this peer for the headers leading
+                // to it, after which it is requested like any other block.
+                metrics.unrequestedBlocksIgnored.incrementAndGet();
+                return Future.succeededFuture(ChainState.Acceptance.ORPHAN);
+            }
+            BigInteger work = parent.chainWork().add(ProofOfWork.work(block.header().bits()));
+            if (work.compareTo(chain.tip().chainWork()) < 0) {
+                metrics.unrequestedBlocksIgnored.incrementAndGet();
+                return Future.succeededFuture(ChainState.Acceptance.DUPLICATE);
+            }
+        }
         validating.add(h);
-        Future<ChainState.Acceptance> result = gateway.call(() -> chain.acceptBlock(block)).andThen(ar -> {
+        Future<ChainState.Acceptance> result = gateway.callFor(p, () -> chain.acceptBlock(block)).andThen(ar -> {
             validating.remove(h);
             p.sync().sawBlock(chain.node(h));
         });
@@ -149,19 +185,35 @@ final class BlockDownloader {
         scheduleAll();
     }
 
-    /** Withdraws timed-out requests, then tops every peer up. */
+    /**
+     * Withdraws timed-out requests, then tops every peer up. A peer that let the request for the block at
+     * the base of the download window (the next one our active chain needs) time out, or that stalled
+     * {@value #MAX_STALLS} times, is disconnected so sync moves on (Core's BLOCK_STALLING_TIMEOUT).
+     */
     void tick(long now) {
         long timeout = config.blockStallTimeout().toMillis();
+        ActiveChain active = chain.activeChain();
+        Set<Peer> stallers = new LinkedHashSet<>();
         for (Iterator<Map.Entry<Hash256, Request>> it = inFlight.entrySet().iterator(); it.hasNext();) {
             Map.Entry<Hash256, Request> e = it.next();
             Request r = e.getValue();
             if (now - r.at() > timeout) {
                 it.remove();
-                r.peer().sync().blocksInFlight--;
-                r.peer().sync().stalls++;
+                PeerSyncState s = r.peer().sync();
+                s.blocksInFlight--;
+                s.stalls++;
                 stalledOn.put(e.getKey(), new Request(r.peer(), now));
                 metrics.blockStalls.incrementAndGet();
+                BlockNode n = chain.node(e.getKey());
+                boolean base = n != null && n.parent() != null && active.contains(n.parent());
+                if (base || s.stalls >= MAX_STALLS) {
+                    stallers.add(r.peer());
+                }
             }
+        }
+        // After the loop: disconnecting calls back into onPeerClosed, which edits inFlight.
+        for (Peer p : stallers) {
+            p.disconnect("stalled block download (" + p.sync().stalls + " timed-out requests)");
         }
         stalledOn.values().removeIf(r -> now - r.at() > 4 * timeout);
         scheduleAll();

@@ -24,6 +24,15 @@ public final class ChainGateway {
         this.context = context;
     }
 
+    /**
+     * Runs {@code task} for data {@code peer} sent; while too many of a peer's tasks are pending, its
+     * socket is not read (per-peer backpressure into the single chain thread). Call on the network context.
+     */
+    <T> Future<T> callFor(Peer peer, Callable<T> task) {
+        peer.chainTaskStarted();
+        return call(task).andThen(ar -> peer.chainTaskDone());
+    }
+
     /** Runs {@code task} on the chain thread; the future completes on the network context. */
     public <T> Future<T> call(Callable<T> task) {
         Promise<T> promise = Promise.promise();

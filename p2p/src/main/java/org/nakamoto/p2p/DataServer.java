@@ -12,6 +12,7 @@ import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.store.BlockStatus;
 import org.nakamoto.p2p.wire.BlockMessage;
 import org.nakamoto.p2p.wire.GetBlocksMessage;
 import org.nakamoto.p2p.wire.GetHeadersMessage;
@@ -28,11 +29,17 @@ import org.nakamoto.p2p.wire.TxMessage;
  *
  * <p>Headers come from in-memory snapshots, so they are answered on the event loop. Bodies are read on
  * a worker with {@code executeBlocking(ordered = true)}, so answers go out in the order asked, in batches
- * that wait while the peer's send queue is full.
+ * that wait while the peer's send queue is full. Each peer's getdata items wait in its own queue
+ * ({@link PeerSyncState#getDataQueue}, confined to the network context); while that queue is not empty
+ * the peer's socket is not read (Core processes one getdata at a time and reads nothing else
+ * meanwhile), and a peer whose backlog would pass {@value #MAX_GETDATA_BACKLOG} items is disconnected.
+ * Only blocks that are valid or on the active chain are served (Core's BlockRequestAllowed): never one
+ * stored but not validated.
  */
 final class DataServer {
     private static final Logger LOG = System.getLogger(DataServer.class.getName());
     static final int MAX_BLOCKS_PER_INV = 500;
+    static final int MAX_GETDATA_BACKLOG = 50_000;
     private static final int ITEMS_PER_BATCH = 16;
     private static final long QUEUE_FULL_RETRY_MILLIS = 20;
 
@@ -49,25 +56,48 @@ final class DataServer {
     }
 
     void onGetData(Peer p, List<InvItem> items) {
-        serve(p, items, 0);
+        PeerSyncState s = p.sync();
+        if (s.getDataQueue.size() + items.size() > MAX_GETDATA_BACKLOG) {
+            p.disconnect("getdata backlog over " + MAX_GETDATA_BACKLOG + " items");
+            return;
+        }
+        s.getDataQueue.addAll(items);
+        p.holdForData(true);
+        if (!s.serving) {
+            s.serving = true;
+            serveNext(p);
+        }
     }
 
     private record Item(InvItem inv, byte[] payload) {
     }
 
-    private void serve(Peer p, List<InvItem> items, int from) {
-        if (!p.isReady() || from >= items.size()) {
+    private void serveNext(Peer p) {
+        PeerSyncState s = p.sync();
+        if (!p.isReady()) {
+            s.getDataQueue.clear();
+            s.serving = false;
+            return;
+        }
+        if (s.getDataQueue.isEmpty()) {
+            s.serving = false;
+            p.holdForData(false);
             return;
         }
         if (p.isSendQueueFull()) {
-            context.owner().setTimer(QUEUE_FULL_RETRY_MILLIS, id -> serve(p, items, from));
+            context.owner().setTimer(QUEUE_FULL_RETRY_MILLIS, id -> serveNext(p));
             return;
         }
-        int to = Math.min(items.size(), from + ITEMS_PER_BATCH);
-        List<InvItem> batch = List.copyOf(items.subList(from, to));
+        List<InvItem> batch = new ArrayList<>(ITEMS_PER_BATCH);
+        while (batch.size() < ITEMS_PER_BATCH && !s.getDataQueue.isEmpty()) {
+            batch.add(s.getDataQueue.poll());
+        }
         context.executeBlocking(() -> read(batch), true).onComplete(ar -> {
             if (ar.failed()) {
                 LOG.log(Level.WARNING, "cannot read data for " + p, ar.cause());
+                p.disconnect("cannot read the data it asked for");
+                s.getDataQueue.clear();
+                s.serving = false;
                 return;
             }
             List<InvItem> notFound = new ArrayList<>();
@@ -86,17 +116,22 @@ final class DataServer {
             if (!notFound.isEmpty()) {
                 p.send(new NotFoundMessage(notFound));
             }
-            serve(p, items, to);
+            serveNext(p);
         });
     }
 
     /** Runs on a worker: LevelDB reads and the mempool lock are fine here. */
     private List<Item> read(List<InvItem> batch) {
         List<Item> out = new ArrayList<>(batch.size());
+        ActiveChain active = chain.activeChain();
         for (InvItem inv : batch) {
             byte[] payload = null;
             if (inv.isBlock()) {
-                payload = chain.store().blockBytes(inv.hash());
+                BlockNode n = chain.node(inv.hash());
+                if (n != null && n.hasData() && !n.isFailed()
+                        && (BlockStatus.has(n.status(), BlockStatus.VALID) || active.contains(n))) {
+                    payload = chain.store().blockBytes(inv.hash());
+                }
             } else if (inv.isTx()) {
                 MempoolEntry e = mempool.get(inv.hash());
                 payload = e == null ? null : e.tx().serialize();

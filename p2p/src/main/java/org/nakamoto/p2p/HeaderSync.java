@@ -59,7 +59,10 @@ final class HeaderSync {
 
     /** Opens sync with a peer that just completed its handshake. */
     void start(Peer p) {
-        requestHeaders(p, bestHeader());
+        // From the best header's parent, as Core does: a peer that has our best header then still answers
+        // with at least that header, so we learn it has the chain and can download bodies from it.
+        BlockNode best = bestHeader();
+        requestHeaders(p, best.parent() != null ? best.parent() : best);
     }
 
     void requestHeaders(Peer p, BlockNode from) {
@@ -78,7 +81,7 @@ final class HeaderSync {
             }
         }
         boolean full = headers.size() == HeadersMessage.MAX_ENTRIES;
-        gateway.call(() -> chain.acceptHeaders(headers)).onComplete(ar -> {
+        gateway.callFor(p, () -> chain.acceptHeaders(headers)).onComplete(ar -> {
             if (ar.succeeded()) {
                 onAccepted(p, ar.result(), full);
             } else if (ar.cause() instanceof ValidationException ve) {
@@ -110,6 +113,17 @@ final class HeaderSync {
         downloader.scheduleAll();
     }
 
+    /** The first header of the batch that the chain holds as failed, or null. */
+    private BlockNode failedNode(List<BlockHeader> headers) {
+        for (BlockHeader h : headers) {
+            BlockNode n = chain.node(h.hash());
+            if (n != null && n.isFailed()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     private void onRejected(Peer p, List<BlockHeader> headers, ValidationException ve) {
         if (ve.reason() == RejectReason.PREV_BLOCK_NOT_FOUND && chain.node(headers.get(0).prevHash()) == null) {
             // Core's handling of unconnecting headers: the peer announced blocks on top of ones we lack;
@@ -121,7 +135,7 @@ final class HeaderSync {
             requestHeaders(p, bestHeader());
             return;
         }
-        p.misbehaving(ve.reason().banScore(), "invalid header: " + ve.getMessage());
+        p.misbehaving(Penalty.forBlock(ve.reason(), failedNode(headers)), "invalid header: " + ve.getMessage());
         // The valid prefix was kept by the chain; let the downloader look at whatever it can now reach.
         downloader.scheduleAll();
     }

@@ -170,9 +170,12 @@ final class MessageRouter implements PeerEvents {
                 if (ar.result() == ChainState.Acceptance.ORPHAN && p.isReady()) {
                     headerSync.requestHeaders(p, headerSync.bestHeader());
                 }
-                downloader.scheduleAll();
+                if (ar.result() != ChainState.Acceptance.DUPLICATE) {
+                    downloader.scheduleAll(); // a duplicate changed nothing; its sender was topped up already
+                }
             } else if (ar.cause() instanceof ValidationException ve) {
-                p.misbehaving(ve.reason().banScore(), "invalid block " + block.hash() + ": " + ve.getMessage());
+                p.misbehaving(Penalty.forBlock(ve.reason(), chain.node(block.hash())),
+                        "invalid block " + block.hash() + ": " + ve.getMessage());
                 downloader.scheduleAll();
             } else {
                 LOG.log(Level.ERROR, "chain failed on block " + block.hash() + " from " + p, ar.cause());
@@ -182,6 +185,13 @@ final class MessageRouter implements PeerEvents {
 
     @Override
     public void onBanworthy(Peer p, String reason) {
+        if (p.kind() == Peer.Kind.MANUAL) {
+            // A peer the user asked for (--connect, --addnode, addnode onetry) is never banned, as Core
+            // exempts manual connections (NetPermissionFlags::NoBan-like): banning its IP would also
+            // refuse the very node the user configured. It was disconnected; log and let the user decide.
+            LOG.log(Level.WARNING, "not banning manual peer " + p + " (disconnected instead): " + reason);
+            return;
+        }
         String host = p.remoteAddress().host();
         bans.ban(host, clock.getAsLong(), config.banDuration().toMillis(), reason);
         metrics.bans.incrementAndGet();

@@ -4,7 +4,7 @@ import org.nakamoto.p2p.wire.WireError;
 
 /**
  * What each kind of bad input costs a peer. A peer reaching {@link #BAN_THRESHOLD} is disconnected and
- * banned. Validation failures cost {@link org.nakamoto.chain.consensus.RejectReason#banScore()}; wire
+ * banned. Validation failures cost what {@link Penalty} says for their context (transaction or block); wire
  * errors cost what this table says: anything no honest implementation ever sends (garbage where a frame
  * should start, a frame over its limit, a payload that does not parse) costs a full ban at once; errors
  * that could come from a buggy but honest peer cost less.

@@ -18,6 +18,9 @@ import java.util.List;
  * @param connect           if not empty, dial only these (Core's -connect), and nothing learned
  * @param addNodes          always keep a connection to these (Core's -addnode), on top of the outbound slots
  * @param seeds             addresses to start the address book with (plus the params' seeds)
+ * @param dialLearnedAddresses false (the default) keeps the project rule "the node dials only addresses
+ *                          it is given": addresses learned from addr messages (or from a peers.txt) are
+ *                          stored and dialled only when they are loopback; true also uses the others
  */
 public record P2pConfig(
         String listenHost,
@@ -47,7 +50,8 @@ public record P2pConfig(
         int maxBlocksInFlightPerPeer,
         int blockDownloadWindow,
         int knownInventoryCapacity,
-        int addressBookCapacity) {
+        int addressBookCapacity,
+        boolean dialLearnedAddresses) {
 
     /** Core's DEFAULT_MAX_PEER_CONNECTIONS (125) minus the 8 full-relay outbound slots. */
     public static final int DEFAULT_MAX_INBOUND = 117;
@@ -96,6 +100,7 @@ public record P2pConfig(
         b.blockDownloadWindow = blockDownloadWindow;
         b.knownInventoryCapacity = knownInventoryCapacity;
         b.addressBookCapacity = addressBookCapacity;
+        b.dialLearnedAddresses = dialLearnedAddresses;
         return b;
     }
 
@@ -129,6 +134,7 @@ public record P2pConfig(
         private int blockDownloadWindow = 1024;
         private int knownInventoryCapacity = 50_000;
         private int addressBookCapacity = 10_000;
+        private boolean dialLearnedAddresses;
 
         public Builder listen(String host, int port) {
             this.listenHost = host;
@@ -254,13 +260,18 @@ public record P2pConfig(
             return this;
         }
 
+        public Builder dialLearnedAddresses(boolean dial) {
+            this.dialLearnedAddresses = dial;
+            return this;
+        }
+
         public P2pConfig build() {
             return new P2pConfig(listenHost, listenPort, advertiseHost, dataDir, connect, addNodes, seeds,
                     maxOutbound, maxInbound, services, userAgent, relayTransactions, tickInterval,
                     handshakeTimeout, pingInterval, pingTimeout, banDuration, reconnectBaseDelay,
                     reconnectMaxDelay, blockStallTimeout, sendStallTimeout, connectTimeout,
                     writeQueueHighWaterBytes, maxSendQueueBytes, maxBlocksInFlightPerPeer, blockDownloadWindow,
-                    knownInventoryCapacity, addressBookCapacity);
+                    knownInventoryCapacity, addressBookCapacity, dialLearnedAddresses);
         }
     }
 }

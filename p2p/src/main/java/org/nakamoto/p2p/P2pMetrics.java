@@ -16,6 +16,7 @@ public final class P2pMetrics {
     final AtomicLong blocksReceived = new AtomicLong();
     final AtomicLong blocksServed = new AtomicLong();
     final AtomicLong blockStalls = new AtomicLong();
+    final AtomicLong unrequestedBlocksIgnored = new AtomicLong();
     final AtomicLong headersReceived = new AtomicLong();
     final AtomicLong txReceived = new AtomicLong();
     final AtomicLong inboundAccepted = new AtomicLong();
@@ -37,6 +38,7 @@ public final class P2pMetrics {
         m.put("blocks_received_total", blocksReceived.get());
         m.put("blocks_served_total", blocksServed.get());
         m.put("block_download_stalls_total", blockStalls.get());
+        m.put("unrequested_blocks_ignored_total", unrequestedBlocksIgnored.get());
         m.put("headers_received_total", headersReceived.get());
         m.put("transactions_received_total", txReceived.get());
         m.put("inbound_accepted_total", inboundAccepted.get());

@@ -129,13 +129,14 @@ public final class P2pNetwork {
         announcer = new BlockAnnouncer(chain, peers, headerSync::isCatchingUp);
         txRelay = new TxRelay(mempool, gateway, peers, metrics, clock, config.blockStallTimeout().toMillis());
         DataServer dataServer = new DataServer(chain, mempool, ctx, metrics);
-        AddressGossip gossip = new AddressGossip(book, peers, self, config.services(), clock);
+        AddressGossip gossip = new AddressGossip(book, peers, self, config.services(), clock,
+                config.dialLearnedAddresses());
         router = new MessageRouter(config, chain, peers, bans, book, connections, headerSync, downloader, txRelay,
                 dataServer, gossip, metrics, clock, self);
 
         return ctx.executeBlocking(this::readFiles, true).compose(files -> {
             bans.load(files[1], clock.getAsLong());
-            book.load(files[0]);
+            book.load(files[0], !config.dialLearnedAddresses());
             for (String seed : params.seeds()) {
                 book.add(NetAddress.parse(seed, params.defaultPort()), 0, 0);
             }
@@ -385,6 +386,11 @@ public final class P2pNetwork {
     /** Height of the most-work header known (Core's getblockchaininfo "headers"). */
     public Future<Integer> bestHeaderHeight() {
         return onContext(() -> headerSync.bestHeader().height());
+    }
+
+    /** Transaction requests tracked (in flight or queued), for tests. */
+    Future<Integer> txRequestsTracked() {
+        return onContext(() -> txRelay.trackedCount());
     }
 
     /** Known addresses in the book. */

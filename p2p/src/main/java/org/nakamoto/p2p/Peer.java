@@ -34,6 +34,8 @@ public final class Peer {
     static final int MIN_PEER_VERSION = 70001;
     /** BIP130 sendheaders. */
     static final int SENDHEADERS_VERSION = 70012;
+    /** Reading from a peer stops while more chain-thread tasks than this are pending for it. */
+    static final int MAX_CHAIN_TASKS = 3;
 
     /** How the connection came about; only {@link #OUTBOUND} uses one of the outbound slots. */
     public enum Kind { INBOUND, OUTBOUND, MANUAL }
@@ -72,8 +74,16 @@ public final class Peer {
     private long lastSendAt;
 
     private long queuedBytes;
-    private boolean readPaused;
     private long queueFullSince;
+    // Reading is held (socket paused, buffered frames left undecoded) while any of these says so.
+    /** The socket's write queue is over its high-water mark. */
+    private boolean sendHeld;
+    /** Chain-thread tasks submitted for this peer's messages and not yet finished. */
+    private int chainTasks;
+    /** DataServer is still serving this peer's earlier getdata. */
+    private boolean dataHeld;
+    private boolean socketPaused;
+    private boolean processing;
 
     private final PeerStats stats = new PeerStats();
     private final KnownInventory knownInventory;
@@ -119,31 +129,91 @@ public final class Peer {
         stats.receivedRaw(n);
         metrics.bytesReceived.addAndGet(n);
         decoder.feed(buffer.getBytes());
-        while (!closing) {
-            Frame frame;
-            try {
-                frame = decoder.next();
-            } catch (WireException e) {
-                misbehaving(Misbehaviour.score(e.error()), e.getMessage());
-                if (e.isFatal()) {
-                    disconnect("unframeable stream: " + e.getMessage());
+        processFrames();
+    }
+
+    /**
+     * Decodes and dispatches buffered frames until none is left or reading is held (then the rest stay in
+     * the decoder until {@link #updateReading} releases the hold). Not re-entered: a dispatch that ends up
+     * here again returns at once and the outer loop carries on.
+     */
+    private void processFrames() {
+        if (processing) {
+            return;
+        }
+        processing = true;
+        try {
+            while (!closing && !isReadingHeld()) {
+                Frame frame;
+                try {
+                    frame = decoder.next();
+                } catch (WireException e) {
+                    misbehaving(Misbehaviour.score(e.error()), e.getMessage());
+                    if (e.isFatal()) {
+                        disconnect("unframeable stream: " + e.getMessage());
+                        return;
+                    }
+                    continue;
+                }
+                if (frame == null) {
                     return;
                 }
-                continue;
+                // Commands are chosen by the peer: count unknown ones together, so the per-command maps (and
+                // the node's meters built from them) stay bounded, as Core's "*other*".
+                String counted = registry.knows(frame.command()) ? frame.command() : PeerStats.OTHER;
+                stats.received(counted, Frame.HEADER_SIZE + frame.payloadLength());
+                metrics.messagesReceived.incrementAndGet();
+                Message message;
+                try {
+                    message = registry.decode(frame);
+                } catch (WireException e) {
+                    misbehaving(Misbehaviour.score(e.error()), e.getMessage());
+                    continue;
+                }
+                dispatch(message);
             }
-            if (frame == null) {
-                return;
-            }
-            stats.received(frame.command(), Frame.HEADER_SIZE + frame.payloadLength());
-            metrics.messagesReceived.incrementAndGet();
-            Message message;
-            try {
-                message = registry.decode(frame);
-            } catch (WireException e) {
-                misbehaving(Misbehaviour.score(e.error()), e.getMessage());
-                continue;
-            }
-            dispatch(message);
+        } finally {
+            processing = false;
+        }
+    }
+
+    private boolean isReadingHeld() {
+        return sendHeld || chainTasks > MAX_CHAIN_TASKS || dataHeld;
+    }
+
+    /** Pauses or resumes the socket (and the processing of buffered frames) to match the holds. */
+    private void updateReading() {
+        boolean hold = isReadingHeld();
+        if (hold && !socketPaused) {
+            socketPaused = true;
+            socket.pause();
+        } else if (!hold && socketPaused && !closing) {
+            socketPaused = false;
+            socket.resume();
+            processFrames();
+        }
+    }
+
+    /** A chain-thread task for this peer's data was submitted: above a few, stop reading from it. */
+    void chainTaskStarted() {
+        chainTasks++;
+        updateReading();
+    }
+
+    void chainTaskDone() {
+        chainTasks--;
+        updateReading();
+    }
+
+    int pendingChainTasks() {
+        return chainTasks;
+    }
+
+    /** DataServer: hold reading while this peer's getdata backlog is being served. */
+    void holdForData(boolean hold) {
+        if (dataHeld != hold) {
+            dataHeld = hold;
+            updateReading();
         }
     }
 
@@ -265,24 +335,22 @@ public final class Peer {
         metrics.bytesSent.addAndGet(n);
         lastSendAt = clock.getAsLong();
         socket.write(Buffer.buffer(frame)).onComplete(ar -> queuedBytes -= n);
-        if (!readPaused && socket.writeQueueFull()) {
+        if (!sendHeld && socket.writeQueueFull()) {
             // Stop reading its requests until it reads our answers (Core's fPauseSend); the housekeeping
             // tick drops it if it stays this way.
-            readPaused = true;
+            sendHeld = true;
             queueFullSince = clock.getAsLong();
-            socket.pause();
+            updateReading();
             socket.drainHandler(v -> {
-                readPaused = false;
-                if (!closing) {
-                    socket.resume();
-                }
+                sendHeld = false;
+                updateReading();
             });
         }
     }
 
     /** True while the socket's write queue is over its high-water mark. */
     boolean isSendQueueFull() {
-        return readPaused;
+        return sendHeld;
     }
 
     // ---- housekeeping
@@ -305,7 +373,7 @@ public final class Peer {
         if (pingNonce == 0 && now - pingSentAt >= config.pingInterval().toMillis()) {
             sendPing();
         }
-        if (readPaused && now - queueFullSince > config.sendStallTimeout().toMillis()) {
+        if (sendHeld && now - queueFullSince > config.sendStallTimeout().toMillis()) {
             disconnect("send queue full for " + config.sendStallTimeout());
         }
     }

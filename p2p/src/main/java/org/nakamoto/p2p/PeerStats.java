@@ -5,9 +5,14 @@ import java.util.TreeMap;
 
 /**
  * Bytes and messages per command, sent and received, as getpeerinfo reports them (bytessent_per_msg,
- * bytesrecv_per_msg). Header bytes are included. Confined to the network context.
+ * bytesrecv_per_msg). Header bytes are included. Commands the registry does not know are counted under
+ * {@link #OTHER} by the caller, so the maps hold at most the known commands plus one. Confined to the
+ * network context.
  */
 final class PeerStats {
+    /** Core's bucket for commands it does not know. */
+    static final String OTHER = "*other*";
+
     private final Map<String, Long> sentBytes = new TreeMap<>();
     private final Map<String, Long> receivedBytes = new TreeMap<>();
     private long totalSent;

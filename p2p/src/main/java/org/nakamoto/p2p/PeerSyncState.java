@@ -1,7 +1,9 @@
 package org.nakamoto.p2p;
 
+import java.util.ArrayDeque;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.BlockNode;
+import org.nakamoto.p2p.wire.InvItem;
 
 /**
  * What the sync and relay logic knows about one peer's chain. Confined to the network context, like the
@@ -19,6 +21,19 @@ final class PeerSyncState {
     /** Times a block requested from this peer timed out. */
     int stalls;
     boolean getaddrAnswered;
+    /** DataServer: getdata items of this peer not served yet. */
+    final ArrayDeque<InvItem> getDataQueue = new ArrayDeque<>();
+    /** DataServer: a batch of this peer's getdata is being read or sent. */
+    boolean serving;
+    /** TxRelay: requests this peer owns (in flight, queued, or awaiting the mempool check). */
+    int txOwned;
+    /** TxRelay: transactions requested from this peer and not yet answered. */
+    int txInFlight;
+    /** TxRelay: txids assigned to this peer, waiting for an in-flight slot (may hold resolved ones). */
+    final ArrayDeque<Hash256> txQueue = new ArrayDeque<>();
+    /** Core's addr token bucket: addresses this peer may still have processed; -1 until first used. */
+    double addrTokens = -1;
+    long addrTokensAt;
 
     BlockNode bestKnown() {
         return bestKnown;

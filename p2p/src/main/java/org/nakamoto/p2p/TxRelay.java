@@ -2,12 +2,14 @@ package org.nakamoto.p2p;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.mempool.Mempool;
@@ -24,21 +26,28 @@ import org.nakamoto.p2p.wire.InvMessage;
  * transaction is requested from one peer at a time; if that peer does not deliver in time the next peer
  * that announced it is asked (a small version of Core's TxRequestTracker).
  *
- * <p>Confined to the network context. Mempool reads and writes go through the chain thread, since the
- * mempool's lock may be held there during script checks.
+ * <p>State keyed by peer-supplied txids is bounded as in Core: a peer owns at most
+ * {@value #MAX_PEER_TX_ANNOUNCEMENTS} requests (in flight, queued, or awaiting the mempool check) and
+ * further announcements from it are dropped; at most {@value #MAX_PEER_TX_IN_FLIGHT} of them are
+ * requested at once, the rest wait in the peer's queue until a slot frees. Peers announcing a tracked
+ * txid again join its alternates, a set, so at most one entry per peer.
+ *
+ * <p>Confined to the network context (requests, and the per-peer counters and queue in
+ * {@link PeerSyncState}, are touched only there). Mempool reads and writes go through the chain thread,
+ * since the mempool's lock may be held there during script checks.
  */
 final class TxRelay {
     private static final Logger LOG = System.getLogger(TxRelay.class.getName());
+    /** Core's MAX_PEER_TX_ANNOUNCEMENTS and MAX_PEER_TX_REQUEST_IN_FLIGHT. */
+    static final int MAX_PEER_TX_ANNOUNCEMENTS = 5_000;
+    static final int MAX_PEER_TX_IN_FLIGHT = 100;
 
     private static final class Request {
-        Peer peer;
+        /** The peer this request is assigned to: asked already ({@link #inFlight}) or queued on it. */
+        Peer owner;
+        boolean inFlight;
         long at;
-        final ArrayDeque<Peer> alternates = new ArrayDeque<>();
-
-        Request(Peer peer, long at) {
-            this.peer = peer;
-            this.at = at;
-        }
+        final LinkedHashSet<Peer> alternates = new LinkedHashSet<>();
     }
 
     private final Mempool mempool;
@@ -48,6 +57,7 @@ final class TxRelay {
     private final LongSupplier clock;
     private final long requestTimeoutMillis;
     private final Map<Hash256, Request> requests = new HashMap<>();
+    private long droppedAnnouncements;
 
     TxRelay(Mempool mempool, ChainGateway gateway, PeerRegistry peers, P2pMetrics metrics, LongSupplier clock,
             long requestTimeoutMillis) {
@@ -57,6 +67,15 @@ final class TxRelay {
         this.metrics = metrics;
         this.clock = clock;
         this.requestTimeoutMillis = requestTimeoutMillis;
+    }
+
+    /** Tracked txids (requested or queued), for tests and metrics. */
+    int trackedCount() {
+        return requests.size();
+    }
+
+    long droppedAnnouncements() {
+        return droppedAnnouncements;
     }
 
     /** The mempool admitted a transaction: tell every peer that wants transactions and does not know it. */
@@ -69,14 +88,17 @@ final class TxRelay {
     }
 
     void onInv(Peer p, List<Hash256> txids) {
+        PeerSyncState s = p.sync();
         List<Hash256> fresh = new ArrayList<>();
         for (Hash256 txid : txids) {
             p.known().add(txid);
             Request r = requests.get(txid);
             if (r != null) {
-                if (r.peer != p) {
+                if (r.owner != p) {
                     r.alternates.add(p);
                 }
+            } else if (s.txOwned + fresh.size() >= MAX_PEER_TX_ANNOUNCEMENTS) {
+                droppedAnnouncements++;
             } else {
                 fresh.add(txid);
             }
@@ -84,7 +106,8 @@ final class TxRelay {
         if (fresh.isEmpty()) {
             return;
         }
-        gateway.call(() -> {
+        s.txOwned += fresh.size(); // reserved while the mempool is asked
+        gateway.callFor(p, () -> {
             List<Hash256> missing = new ArrayList<>();
             for (Hash256 txid : fresh) {
                 if (!mempool.contains(txid)) {
@@ -92,16 +115,24 @@ final class TxRelay {
                 }
             }
             return missing;
-        }).onSuccess(missing -> {
+        }).onComplete(ar -> {
+            s.txOwned -= fresh.size();
+            if (ar.failed() || p.isClosing()) {
+                return;
+            }
             List<InvItem> ask = new ArrayList<>();
-            long now = clock.getAsLong();
-            for (Hash256 txid : missing) {
+            for (Hash256 txid : ar.result()) {
                 Request r = requests.get(txid);
                 if (r != null) {
-                    r.alternates.add(p);
+                    if (r.owner != p) {
+                        r.alternates.add(p);
+                    }
                 } else {
-                    requests.put(txid, new Request(p, now));
-                    ask.add(InvItem.tx(txid));
+                    r = new Request();
+                    requests.put(txid, r);
+                    if (assign(txid, r, p)) {
+                        ask.add(InvItem.tx(txid));
+                    }
                 }
             }
             if (!ask.isEmpty()) {
@@ -110,14 +141,79 @@ final class TxRelay {
         });
     }
 
+    /** Gives {@code r} to {@code p}; true if it is to be requested now, false if queued on the peer. */
+    private boolean assign(Hash256 txid, Request r, Peer p) {
+        PeerSyncState s = p.sync();
+        r.owner = p;
+        r.alternates.remove(p);
+        s.txOwned++;
+        if (s.txInFlight < MAX_PEER_TX_IN_FLIGHT) {
+            r.inFlight = true;
+            r.at = clock.getAsLong();
+            s.txInFlight++;
+            return true;
+        }
+        r.inFlight = false;
+        s.txQueue.add(txid);
+        if (s.txQueue.size() > 2 * MAX_PEER_TX_ANNOUNCEMENTS) {
+            // Entries resolved meanwhile stay in the queue until drained; compact them away.
+            s.txQueue.removeIf(h -> {
+                Request q = requests.get(h);
+                return q == null || q.owner != p || q.inFlight;
+            });
+        }
+        return false;
+    }
+
+    /** Takes {@code r} from its owner, freeing the owner's slots. */
+    private void release(Request r) {
+        Peer o = r.owner;
+        if (o != null) {
+            o.sync().txOwned--;
+            if (r.inFlight) {
+                o.sync().txInFlight--;
+            }
+        }
+        r.owner = null;
+        r.inFlight = false;
+    }
+
+    /** Requests what is queued on {@code p}, up to its in-flight limit. */
+    private void drain(Peer p) {
+        if (p == null || !p.isReady()) {
+            return;
+        }
+        PeerSyncState s = p.sync();
+        List<InvItem> ask = new ArrayList<>();
+        long now = clock.getAsLong();
+        while (s.txInFlight < MAX_PEER_TX_IN_FLIGHT && !s.txQueue.isEmpty()) {
+            Hash256 txid = s.txQueue.poll();
+            Request r = requests.get(txid);
+            if (r != null && r.owner == p && !r.inFlight) {
+                r.inFlight = true;
+                r.at = now;
+                s.txInFlight++;
+                ask.add(InvItem.tx(txid));
+            }
+        }
+        if (!ask.isEmpty()) {
+            p.send(new GetDataMessage(ask));
+        }
+    }
+
     void onTx(Peer p, Transaction tx) {
         Hash256 txid = tx.txid();
-        requests.remove(txid);
+        Request r = requests.remove(txid);
+        if (r != null) {
+            Peer owner = r.owner;
+            release(r);
+            drain(owner);
+        }
         p.known().add(txid);
         metrics.txReceived.incrementAndGet();
-        gateway.call(() -> mempool.accept(tx)).onFailure(t -> {
+        gateway.callFor(p, () -> mempool.accept(tx)).onFailure(t -> {
             if (t instanceof ValidationException ve) {
-                p.misbehaving(ve.reason().banScore(), "invalid transaction: " + ve.getMessage());
+                p.misbehaving(Penalty.forTransaction(ve.reason()), "invalid transaction: " + ve.getMessage());
             } else {
                 LOG.log(Level.WARNING, "mempool failed on " + txid, t);
             }
@@ -127,51 +223,64 @@ final class TxRelay {
     void onNotFound(Peer p, List<InvItem> items) {
         for (InvItem item : items) {
             Request r = item.isTx() ? requests.get(item.hash()) : null;
-            if (r != null && r.peer == p) {
+            if (r != null && r.owner == p && r.inFlight) {
                 retry(item.hash(), r);
             }
         }
+        drain(p);
     }
 
     void onPeerClosed(Peer p) {
         List<Map.Entry<Hash256, Request>> mine = new ArrayList<>();
         for (Map.Entry<Hash256, Request> e : requests.entrySet()) {
             e.getValue().alternates.remove(p);
-            if (e.getValue().peer == p) {
+            if (e.getValue().owner == p) {
                 mine.add(e);
             }
         }
         mine.forEach(e -> retry(e.getKey(), e.getValue()));
+        p.sync().txQueue.clear();
     }
 
     void tick(long now) {
         List<Map.Entry<Hash256, Request>> late = new ArrayList<>();
-        for (Iterator<Map.Entry<Hash256, Request>> it = requests.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<Hash256, Request> e = it.next();
-            if (now - e.getValue().at > requestTimeoutMillis) {
+        for (Map.Entry<Hash256, Request> e : requests.entrySet()) {
+            Request r = e.getValue();
+            if (r.inFlight && now - r.at > requestTimeoutMillis) {
                 late.add(e);
             }
         }
-        late.forEach(e -> retry(e.getKey(), e.getValue()));
+        Set<Peer> freed = new HashSet<>();
+        for (Map.Entry<Hash256, Request> e : late) {
+            freed.add(e.getValue().owner);
+            retry(e.getKey(), e.getValue());
+        }
+        freed.forEach(this::drain);
     }
 
+    /** Moves a request to the next ready alternate, or forgets it when there is none. */
     private void retry(Hash256 txid, Request r) {
-        Peer next;
-        do {
-            next = r.alternates.poll();
-        } while (next != null && !next.isReady());
+        release(r);
+        Peer next = null;
+        for (Iterator<Peer> it = r.alternates.iterator(); it.hasNext() && next == null;) {
+            Peer a = it.next();
+            it.remove();
+            if (a.isReady()) {
+                next = a;
+            }
+        }
         if (next == null) {
             requests.remove(txid);
             return;
         }
-        r.peer = next;
-        r.at = clock.getAsLong();
-        next.send(new GetDataMessage(List.of(InvItem.tx(txid))));
+        if (assign(txid, r, next)) {
+            next.send(new GetDataMessage(List.of(InvItem.tx(txid))));
+        }
     }
 
     /** BIP35 mempool: answer with inv of everything in the pool the peer does not know. */
     void onMempoolRequest(Peer p) {
-        gateway.call(mempool::entries).onSuccess(entries -> {
+        gateway.callFor(p, mempool::entries).onSuccess(entries -> {
             List<InvItem> items = new ArrayList<>();
             for (MempoolEntry e : entries) {
                 Hash256 txid = e.tx().txid();

@@ -43,7 +43,7 @@ class BookkeepingTest {
         String text = book.takeDirtyText();
         assertNull(book.takeDirtyText(), "nothing changed since");
         AddressBook loaded = new AddressBook(100, 1_000, 60_000);
-        loaded.load(text + "garbage line\n");
+        loaded.load(text + "garbage line\n", true);
         assertEquals(1, loaded.size());
         assertEquals(1_700_000_001L, loaded.get(a).lastSeenSeconds);
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +16,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.OutPoint;
+import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
 
 /**
- * Hostile peers on raw sockets are banned (everything is on 127.0.0.1, so the ban shows as the node
- * refusing new connections from that address), while an honest peer connected earlier keeps being served.
+ * Hostile peers on raw sockets are banned by IP, as Core bans. The hostile clients connect from
+ * 127.0.0.2 while the honest node and the other clients use 127.0.0.1, so the test can tell a ban of the
+ * attacker from a ban of the whole loopback testnet: the attacker's address is refused afterwards, while
+ * the honest peer stays connected and new connections from 127.0.0.1 are still accepted.
  */
 class MisbehaviourTest {
     @TempDir
@@ -27,6 +37,8 @@ class MisbehaviourTest {
     static TestNode node;
     static TestNode honest;
     static final NetworkParams PARAMS = TestParams.regtest();
+    /** Source address of the misbehaving clients. */
+    static final String BAD = "127.0.0.2";
 
     @BeforeAll
     static void start() {
@@ -51,7 +63,7 @@ class MisbehaviourTest {
 
     @Test
     void headerWithBadProofOfWork() throws IOException {
-        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+        try (RawPeer raw = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
             raw.handshake(0);
             byte[] genesis = PARAMS.genesisHash().toBytes();
             BigInteger target = BigInteger.ONE.shiftLeft(255); // regtest powLimit is about 2^255
@@ -74,7 +86,7 @@ class MisbehaviourTest {
 
     @Test
     void garbageBytes() throws IOException {
-        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+        try (RawPeer raw = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
             raw.handshake(0);
             raw.sendBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
             assertTrue(raw.isClosedByRemote(Duration.ofSeconds(5)));
@@ -84,7 +96,7 @@ class MisbehaviourTest {
 
     @Test
     void payloadOverTheLimit() throws IOException {
-        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+        try (RawPeer raw = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
             raw.handshake(0);
             // A header declaring a 5,000,000-byte block: over the 4,000,000-byte protocol cap. The node must
             // hang up on the header alone, before any payload arrives.
@@ -111,19 +123,80 @@ class MisbehaviourTest {
         assertTrue(TestNode.await(node.net.listBanned()).isEmpty());
     }
 
+    @Test
+    void transactionFinalOnlyAtTheNextHeightIsNotPunished() throws IOException {
+        long before = node.net.metrics().txReceived.get();
+        try (RawPeer raw = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            // Final for a peer already at tip+1 (lock time < its next height), not yet for us: an honest
+            // peer one block ahead relays it. Consensus-invalid transactions would cost 100 each.
+            Transaction tx = new Transaction.Builder().lockTime(node.tip().height() + 1)
+                    .addInput(new TxIn(new OutPoint(Hash256.sha256d(new byte[] {7}), 0), Script.EMPTY, 0))
+                    .addOutput(1_000, BlockMaker.OP_TRUE).build();
+            for (int i = 0; i < 3; i++) {
+                raw.send("tx", tx.serialize());
+            }
+            Await.until(Duration.ofSeconds(5), () -> node.net.metrics().txReceived.get() >= before + 3, () -> "txs");
+            node.onChain(() -> null); // the mempool has judged all three
+            raw.send("ping", RawPeer.le64(5));
+            assertEquals(5, RawPeer.readLe64(raw.expect("pong").payload(), 0), "still connected");
+        }
+        assertTrue(TestNode.await(node.net.listBanned()).isEmpty());
+    }
+
+    @Test
+    void blockSpendingAMissingOutputGetsItsSenderBanned() throws IOException {
+        Transaction spendsNothing = new Transaction.Builder()
+                .addInput(new TxIn(new OutPoint(Hash256.sha256d(new byte[] {9}), 0), Script.EMPTY, TxIn.SEQUENCE_FINAL))
+                .addOutput(1_000, BlockMaker.OP_TRUE).build();
+        // Valid proof of work and header; only connecting it finds the missing input.
+        Block bad = BlockMaker.make(PARAMS, node.tip(), List.of(spendsNothing), 99, System.currentTimeMillis() / 1000);
+        try (RawPeer raw = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            raw.send("block", bad.serialize());
+            assertTrue(raw.isClosedByRemote(Duration.ofSeconds(5)));
+        }
+        assertBannedAndStillServing();
+    }
+
+    @Test
+    void manualPeerIsDisconnectedNotBanned() throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            // addnode onetry: the user asked for this peer, so its misbehaviour must not ban 127.0.0.1.
+            node.net.connectOnce(new NetAddress("127.0.0.1", listener.getLocalPort()));
+            try (RawPeer raw = RawPeer.accept(listener, PARAMS)) {
+                raw.handshake(0);
+                raw.sendBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+                assertTrue(raw.isClosedByRemote(Duration.ofSeconds(5)), "disconnected");
+            }
+        }
+        assertTrue(TestNode.await(node.net.listBanned()).isEmpty(), "a manual peer is never banned");
+        Await.until(Duration.ofSeconds(5), () -> TestNode.await(node.net.peerInfo()).stream()
+                .noneMatch(i -> i.connectionType().equals("manual")), () -> "manual peer gone");
+    }
+
     private void assertBannedAndStillServing() throws IOException {
         Await.until(Duration.ofSeconds(5), () -> !TestNode.await(node.net.listBanned()).isEmpty(), () -> "ban");
-        BanEntry ban = TestNode.await(node.net.listBanned()).get(0);
-        assertEquals("127.0.0.1", ban.host());
+        List<BanEntry> bans = TestNode.await(node.net.listBanned());
+        assertEquals(1, bans.size(), "only the attacker's address: " + bans);
+        BanEntry ban = bans.get(0);
+        assertEquals(BAD, ban.host());
         assertTrue(ban.bannedUntil() > System.currentTimeMillis() + Duration.ofHours(23).toMillis(), "24 h by default");
         // A new connection from the banned address is refused at once.
-        try (RawPeer again = RawPeer.connect(node.address().port(), PARAMS)) {
+        try (RawPeer again = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
             assertTrue(again.isClosedByRemote(Duration.ofSeconds(5)));
         }
-        // The honest peer, connected before, still gets new blocks.
+        // The honest peer on 127.0.0.1, connected before, stays connected and still gets new blocks.
+        assertEquals(1, node.readyPeers());
         node.produce(List.of(), 7);
         Await.until(Duration.ofSeconds(10), () -> honest.tip().hash().equals(node.tip().hash()), () -> "honest peer synced");
         assertEquals(1, node.readyPeers());
+        // A new connection from 127.0.0.1 is still accepted and served.
+        try (RawPeer fresh = RawPeer.connect(node.address().port(), PARAMS)) {
+            fresh.handshake(0);
+            fresh.send("ping", RawPeer.le64(99));
+            assertEquals(99, RawPeer.readLe64(fresh.expect("pong").payload(), 0));
+        }
     }
 
     private static byte[] reverse(byte[] b) {

@@ -5,6 +5,8 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,27 @@ final class RawPeer implements AutoCloseable {
     }
 
     static RawPeer connect(int port, NetworkParams params) throws IOException {
-        Socket s = new Socket("127.0.0.1", port);
+        return connectFrom("127.0.0.1", port, params);
+    }
+
+    /**
+     * Connects to the node on 127.0.0.1 from source address {@code fromHost}, another loopback address
+     * such as 127.0.0.2 (Linux routes all of 127.0.0.0/8 to lo), so a ban of this client's IP leaves
+     * peers on 127.0.0.1 alone.
+     */
+    static RawPeer connectFrom(String fromHost, int port, NetworkParams params) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(fromHost, 0));
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        s.setSoTimeout(10_000);
+        s.setTcpNoDelay(true);
+        return new RawPeer(s, params.magicBytes());
+    }
+
+    /** Waits for the node to dial {@code server} (a listener on 127.0.0.1) and wraps that connection. */
+    static RawPeer accept(ServerSocket server, NetworkParams params) throws IOException {
+        server.setSoTimeout(10_000);
+        Socket s = server.accept();
         s.setSoTimeout(10_000);
         s.setTcpNoDelay(true);
         return new RawPeer(s, params.magicBytes());
@@ -48,14 +70,17 @@ final class RawPeer implements AutoCloseable {
     // ---- framing (24-byte header: magic, command[12], length LE32, checksum = sha256d(payload)[0..4])
 
     void send(String command, byte[] payload) throws IOException {
+        sendBytes(frame(magic, command, payload));
+    }
+
+    static byte[] frame(byte[] magic, String command, byte[] payload) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.write(magic);
-        byte[] cmd = Arrays.copyOf(command.getBytes(StandardCharsets.US_ASCII), 12);
-        b.write(cmd);
-        b.write(le32(payload.length));
-        b.write(Arrays.copyOf(sha256d(payload), 4));
-        b.write(payload);
-        sendBytes(b.toByteArray());
+        b.writeBytes(magic);
+        b.writeBytes(Arrays.copyOf(command.getBytes(StandardCharsets.US_ASCII), 12));
+        b.writeBytes(le32(payload.length));
+        b.writeBytes(Arrays.copyOf(sha256d(payload), 4));
+        b.writeBytes(payload);
+        return b.toByteArray();
     }
 
     void sendBytes(byte[] bytes) throws IOException {
@@ -184,6 +209,17 @@ final class RawPeer implements AutoCloseable {
         for (byte[] h : hashes) {
             b.writeBytes(le32(type));
             b.writeBytes(h);
+        }
+        return b.toByteArray();
+    }
+
+    /** addr: CompactSize count, then (time LE32, services LE64, IPv4-mapped IPv6, port BE16) entries. */
+    static byte[] addr(List<byte[]> ipv4s, int port) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        writeCompactSize(b, ipv4s.size());
+        for (byte[] ip : ipv4s) {
+            b.writeBytes(le32((int) (System.currentTimeMillis() / 1000)));
+            b.writeBytes(netAddr(ip, port));
         }
         return b.toByteArray();
     }

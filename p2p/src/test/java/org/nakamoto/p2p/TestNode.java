@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.mempool.Mempool;
@@ -34,6 +36,8 @@ final class TestNode implements AutoCloseable {
     final Mempool mempool;
     final ExecutorService chainThread;
     final P2pNetwork net;
+    /** Tasks the network layer handed to the chain thread. */
+    final AtomicLong netChainTasks = new AtomicLong();
 
     TestNode(String name, Vertx vertx, NetworkParams params, Path dir, P2pConfig config) {
         this.name = name;
@@ -47,8 +51,12 @@ final class TestNode implements AutoCloseable {
         InputVerifier verifier = ScriptInputVerifier.sequential();
         this.chain = onChain(() -> ChainState.open(params, store, verifier, () -> System.currentTimeMillis() / 1000));
         this.mempool = onChain(() -> new Mempool(chain, verifier, MempoolPolicy.DEFAULT, () -> System.currentTimeMillis() / 1000));
+        Executor counting = task -> {
+            netChainTasks.incrementAndGet();
+            chainThread.execute(task);
+        };
         this.net = new P2pNetwork(vertx, params, config.toBuilder().dataDir(dir.resolve("p2p")).build(), chain,
-                mempool, chainThread);
+                mempool, counting);
     }
 
     /** Test defaults: loopback, ephemeral port, fast timers. */
