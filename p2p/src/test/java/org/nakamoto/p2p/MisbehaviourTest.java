@@ -40,20 +40,19 @@ class MisbehaviourTest {
     /** Source address of the misbehaving clients. */
     static final String BAD = "127.0.0.2";
 
+    static NodeWithHonestPeer fixture;
+
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        node = new TestNode("node", vertx, PARAMS, dir.resolve("node"), TestNode.fastConfig().build()).start();
-        honest = new TestNode("honest", vertx, PARAMS, dir.resolve("honest"),
-                TestNode.fastConfig().connect(List.of(node.address())).build()).start();
-        Await.until(Duration.ofSeconds(10), () -> node.readyPeers() == 1, () -> "honest peer connected");
+        fixture = new NodeWithHonestPeer(dir, PARAMS);
+        vertx = fixture.vertx;
+        node = fixture.node;
+        honest = fixture.honest;
     }
 
     @AfterAll
     static void stop() {
-        honest.close();
-        node.close();
-        TestNode.await(vertx.close());
+        fixture.close();
     }
 
     @BeforeEach
