@@ -38,11 +38,8 @@ final class CloneMidstateKernel implements NonceKernel {
                 first.digest(firstHash, 0, 32);
                 second.update(firstHash, 0, 32);
                 second.digest(secondHash, 0, 32);
-                if (Integer.compareUnsigned(Integer.reverseBytes(DigestWords.last(secondHash)), top) <= 0) {
-                    DigestWords.read(secondHash, words);
-                    if (target.isMetBy(words)) {
-                        return nonce;
-                    }
+                if (DigestWords.meets(secondHash, top, target, words)) {
+                    return nonce;
                 }
             }
         } catch (CloneNotSupportedException | DigestException e) {

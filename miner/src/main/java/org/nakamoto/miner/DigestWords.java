@@ -19,6 +19,19 @@ final class DigestWords {
         return (int) BE_INT.get(digest, 28);
     }
 
+    /**
+     * Whether a double-SHA-256 digest meets the target: the top word (the hash's most significant, last
+     * in the digest) against {@code top} first, so almost every nonce is rejected without the full compare.
+     * {@code words} is the caller's scratch array, so nothing is allocated.
+     */
+    static boolean meets(byte[] digest, int top, Target target, int[] words) {
+        if (Integer.compareUnsigned(Integer.reverseBytes(last(digest)), top) > 0) {
+            return false;
+        }
+        read(digest, words);
+        return target.isMetBy(words);
+    }
+
     static void read(byte[] digest, int[] words) {
         for (int i = 0; i < 8; i++) {
             words[i] = (int) BE_INT.get(digest, 4 * i);

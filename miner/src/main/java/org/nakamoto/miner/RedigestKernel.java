@@ -32,11 +32,8 @@ final class RedigestKernel implements NonceKernel {
                 md.digest(firstHash, 0, 32);
                 md.update(firstHash, 0, 32);
                 md.digest(secondHash, 0, 32);
-                if (Integer.compareUnsigned(Integer.reverseBytes(DigestWords.last(secondHash)), top) <= 0) {
-                    DigestWords.read(secondHash, words);
-                    if (target.isMetBy(words)) {
-                        return nonce;
-                    }
+                if (DigestWords.meets(secondHash, top, target, words)) {
+                    return nonce;
                 }
             }
         } catch (DigestException e) {

@@ -126,10 +126,6 @@ public final class Mempool implements ChainListener {
                 throw new ValidationException(RejectReason.TX_NON_STANDARD, "scriptsig-not-pushonly");
             }
         }
-        if (BlockChecks.legacySigOps(tx) > MAX_STANDARD_TX_SIGOPS) {
-            throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS,
-                    BlockChecks.legacySigOps(tx) + " > " + MAX_STANDARD_TX_SIGOPS);
-        }
     }
 
     private MempoolEntry acceptOne(Transaction tx, boolean keepOrphan) throws ValidationException {
@@ -180,7 +176,7 @@ public final class Mempool implements ChainListener {
         }
         UtxoView confirmed = chain.store().utxo();
         long in = 0;
-        int p2shSigOps = 0;
+        int sigOps = BlockChecks.legacySigOps(tx); // P2SH inputs add theirs below
         List<Hash256> parents = new ArrayList<>();
         List<InputCheck> checks = new ArrayList<>(tx.inputs().size());
         for (int i = 0; i < tx.inputs().size(); i++) {
@@ -217,7 +213,7 @@ public final class Mempool implements ChainListener {
                     throw new ValidationException(RejectReason.TX_NON_STANDARD, "bad-txns-nonstandard-inputs: input " + i
                             + " runs " + n + " sigops");
                 }
-                p2shSigOps += n;
+                sigOps += n;
             }
             checks.add(new InputCheck(tx, i, spent.scriptPubKey(), spent.value()));
         }
@@ -233,7 +229,6 @@ public final class Mempool implements ChainListener {
             throw new ValidationException(RejectReason.TX_FEE_TOO_LOW,
                     fee + " sat < " + policy.minFee(tx.size()) + " sat for " + tx.size() + " bytes");
         }
-        int sigOps = BlockChecks.legacySigOps(tx) + p2shSigOps;
         if (sigOps > MAX_STANDARD_TX_SIGOPS) {
             throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS, sigOps + " > " + MAX_STANDARD_TX_SIGOPS);
         }
