@@ -5,6 +5,10 @@ import static org.fusesource.leveldbjni.JniDBFactory.factory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,6 +32,8 @@ import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.chain.utxo.UtxoCache;
 import org.nakamoto.chain.utxo.UtxoView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's persistent state in one LevelDB database (layout in {@link StoreLayout} and
@@ -48,6 +54,11 @@ import org.nakamoto.chain.utxo.UtxoView;
 public final class ChainStore implements Closeable {
     private static final WriteOptions SYNC = new WriteOptions().sync(true);
     private static final WriteOptions NO_SYNC = new WriteOptions().sync(false);
+    /** Every read checks the checksums of the blocks it touches, as Bitcoin Core's reads do; never mutated. */
+    private static final ReadOptions VERIFIED = new ReadOptions().verifyChecksums(true);
+    private static final Logger LOG = LoggerFactory.getLogger(ChainStore.class);
+    /** Serialises opens in this JVM, so that recovery never touches a database another open just took. */
+    private static final Object OPENING = new Object();
 
     private final DB db;
     private final Path dir;
@@ -67,7 +78,9 @@ public final class ChainStore implements Closeable {
 
     /**
      * Opens (or creates) the store in {@code dir} for the network in {@code params}. Refuses a store of
-     * another network or schema, a corrupt database, and one another process holds open.
+     * another network or schema, a corrupt database, and one another process holds open. A log that a
+     * crash tore in the middle of an append is cut back to its last complete record first (see
+     * {@link TornLogTail}); damage anywhere else is refused.
      */
     public static ChainStore open(Path dir, NetworkParams params) {
         try {
@@ -75,20 +88,9 @@ public final class ChainStore implements Closeable {
         } catch (IOException e) {
             throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
-        Options options = new Options().createIfMissing(true).paranoidChecks(true).cacheSize(64L << 20);
         DB db;
-        try {
-            db = factory.open(dir.toFile(), options);
-        } catch (IOException | DBException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("lock")) {
-                throw new StoreException("the block store in " + dir + " is in use by another process (" + m + ")", e);
-            }
-            if (m.toLowerCase().contains("corrupt")) {
-                throw new StoreException("the block store in " + dir + " is corrupt (" + m
-                        + "); move it aside and resync or re-import", e);
-            }
-            throw new StoreException("cannot open the block store in " + dir + ": " + m, e);
+        synchronized (OPENING) {
+            db = openDatabase(dir);
         }
         ChainStore store = new ChainStore(db, dir);
         try {
@@ -98,6 +100,73 @@ public final class ChainStore implements Closeable {
             throw e;
         }
         return store;
+    }
+
+    /**
+     * Paranoid checks stay on: LevelDB then refuses damage in synced data (a log record, a table block
+     * read by a compaction) instead of silently dropping it. The one damage a crash leaves by itself, a
+     * torn log tail, is cut before a second try.
+     */
+    private static DB openDatabase(Path dir) {
+        try {
+            return openOnce(dir);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof Exception cause) || !isCorruption(cause)) {
+                throw e;
+            }
+            List<TornLogTail.Cut> cuts = cutTornTails(dir);
+            if (cuts.isEmpty()) {
+                throw corrupt(dir, cause.getMessage() + "; this is not a log torn by a crash but damage to data"
+                        + " written earlier", cause);
+            }
+            cuts.forEach(c -> LOG.warn("recovering the block store in {} after a crash: {}", dir, c));
+            try {
+                return openOnce(dir);
+            } catch (StoreException again) {
+                Throwable c = again.getCause() != null ? again.getCause() : again;
+                throw isCorruption(c) ? corrupt(dir, c.getMessage() + " (after cutting a torn log tail)", c) : again;
+            }
+        }
+    }
+
+    private static DB openOnce(Path dir) {
+        Options options = new Options().createIfMissing(true).paranoidChecks(true).cacheSize(64L << 20);
+        try {
+            return factory.open(dir.toFile(), options);
+        } catch (IOException | DBException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("lock")) {
+                throw new StoreException("the block store in " + dir + " is in use by another process (" + m + ")", e);
+            }
+            throw new StoreException("cannot open the block store in " + dir + ": " + m, e);
+        }
+    }
+
+    private static boolean isCorruption(Throwable e) {
+        return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("corrupt");
+    }
+
+    private static StoreException corrupt(Path dir, String detail, Throwable cause) {
+        return new StoreException("the block store in " + dir + " is corrupt (" + detail
+                + "); move it aside and resync or re-import", cause);
+    }
+
+    /**
+     * Cuts torn log tails while holding the database's LOCK file, so that no other process writes the
+     * logs meanwhile. Within this JVM, {@link #OPENING} keeps other opens out; a store open here would
+     * have made the first open fail with a lock error, never reaching this point.
+     */
+    private static List<TornLogTail.Cut> cutTornTails(Path dir) {
+        try (FileChannel lockFile = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new StoreException("the block store in " + dir + " is in use by another process");
+            }
+            return TornLogTail.repair(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot recover the block store in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private void checkMeta(NetworkParams params) {
@@ -143,7 +212,7 @@ public final class ChainStore implements Closeable {
     private byte[] get(byte[] key) {
         return open(() -> {
             try {
-                return db.get(key);
+                return db.get(key, VERIFIED);
             } catch (DBException e) {
                 throw new StoreException("read failed in " + dir + ": " + e.getMessage(), e);
             }
@@ -228,7 +297,7 @@ public final class ChainStore implements Closeable {
     }
 
     private void forEachWithPrefix(byte prefix, java.util.function.BiConsumer<byte[], byte[]> action) {
-        forEachWithPrefix(prefix, new ReadOptions(), action);
+        forEachWithPrefix(prefix, VERIFIED, action);
     }
 
     private void forEachWithPrefix(byte prefix, ReadOptions ro, java.util.function.BiConsumer<byte[], byte[]> action) {
@@ -401,7 +470,7 @@ public final class ChainStore implements Closeable {
 
         private StoreSnapshot(Snapshot snapshot) {
             this.snapshot = snapshot;
-            this.ro = new ReadOptions().snapshot(snapshot);
+            this.ro = new ReadOptions().verifyChecksums(true).snapshot(snapshot);
         }
 
         @Override
