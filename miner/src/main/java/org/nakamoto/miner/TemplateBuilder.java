@@ -9,7 +9,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.BlockChecks;
-import org.nakamoto.chain.consensus.CompactTarget;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.Retarget;
 import org.nakamoto.chain.mempool.MempoolEntry;

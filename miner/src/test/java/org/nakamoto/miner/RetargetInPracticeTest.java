@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nakamoto.chain.consensus.CompactTarget;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.testing.BlockBuilder;

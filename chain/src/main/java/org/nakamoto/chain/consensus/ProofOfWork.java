@@ -1,6 +1,7 @@
 package org.nakamoto.chain.consensus;
 
 import java.math.BigInteger;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.model.Hash256;
 
 /** Proof of work as pure functions over hashes and compact targets (Core's CheckProofOfWork, GetBlockProof). */

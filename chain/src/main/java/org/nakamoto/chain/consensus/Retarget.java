@@ -2,6 +2,7 @@ package org.nakamoto.chain.consensus;
 
 import java.math.BigInteger;
 import org.nakamoto.chain.model.BlockHeader;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.params.NetworkParams;
 
 /** Which bits the next block must carry: Core's GetNextWorkRequired and CalculateNextWorkRequired. */

@@ -2,6 +2,7 @@ package org.nakamoto.chain.crypto;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -95,6 +96,6 @@ public final class EcPublicKey {
 
     @Override
     public String toString() {
-        return org.nakamoto.chain.codec.Hex.encode(encode(true));
+        return HexFormat.of().formatHex(encode(true)); // lower case, as codec.Hex; crypto stays below codec
     }
 }

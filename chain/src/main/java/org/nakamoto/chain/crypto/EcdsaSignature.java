@@ -2,7 +2,6 @@ package org.nakamoto.chain.crypto;
 
 import java.math.BigInteger;
 import java.util.Optional;
-import org.nakamoto.chain.codec.ByteWriter;
 
 /**
  * An ECDSA signature (r, s). Parsing is Bitcoin's lenient DER ({@link LaxDerParser}); encoding is strict
@@ -51,12 +50,19 @@ public final class EcdsaSignature {
     public byte[] encodeDer() {
         byte[] rb = r.toByteArray();
         byte[] sb = s.toByteArray();
-        // r, s < n < 2^256, so every length fits one byte and the short form.
-        ByteWriter w = new ByteWriter(6 + rb.length + sb.length);
-        w.writeUint8(0x30).writeUint8(4 + rb.length + sb.length);
-        w.writeUint8(0x02).writeUint8(rb.length).writeBytes(rb);
-        w.writeUint8(0x02).writeUint8(sb.length).writeBytes(sb);
-        return w.toByteArray();
+        // r, s < n < 2^256, so every length fits one byte and the short form. Plain array writes keep
+        // crypto free of the codec package, which sits above it (Base58Check hashes with crypto).
+        byte[] der = new byte[6 + rb.length + sb.length];
+        der[0] = 0x30;
+        der[1] = (byte) (4 + rb.length + sb.length);
+        der[2] = 0x02;
+        der[3] = (byte) rb.length;
+        System.arraycopy(rb, 0, der, 4, rb.length);
+        int sStart = 4 + rb.length;
+        der[sStart] = 0x02;
+        der[sStart + 1] = (byte) sb.length;
+        System.arraycopy(sb, 0, der, sStart + 2, sb.length);
+        return der;
     }
 
     @Override

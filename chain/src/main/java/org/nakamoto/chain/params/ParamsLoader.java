@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nakamoto.chain.codec.Hex;
-import org.nakamoto.chain.consensus.CompactTarget;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;

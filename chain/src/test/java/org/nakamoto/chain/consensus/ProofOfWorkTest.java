@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nakamoto.chain.model.BlockHeader;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.model.Hash256;
 
 class ProofOfWorkTest {

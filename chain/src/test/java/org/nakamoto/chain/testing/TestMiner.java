@@ -1,7 +1,7 @@
 package org.nakamoto.chain.testing;
 
 import java.math.BigInteger;
-import org.nakamoto.chain.consensus.CompactTarget;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.model.BlockHeader;
 
 /** Finds a nonce for easy bits, so tests can make headers whose only fault is the one they test. */

@@ -2,7 +2,7 @@ package org.nakamoto.chain.testing;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.nakamoto.chain.consensus.CompactTarget;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;
 import java.util.TreeMap;

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.nakamoto.chain.codec.Hex;
-import org.nakamoto.chain.consensus.CompactTarget;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;

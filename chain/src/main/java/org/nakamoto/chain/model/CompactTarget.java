@@ -1,4 +1,4 @@
-package org.nakamoto.chain.consensus;
+package org.nakamoto.chain.model;
 
 import java.math.BigInteger;
 

@@ -1,4 +1,4 @@
-package org.nakamoto.chain.consensus;
+package org.nakamoto.chain.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
