@@ -1,0 +1,11 @@
+/**
+ * Bytes in and out: Bitcoin's little-endian integers and CompactSize ({@link org.nakamoto.chain.codec.ByteReader},
+ * {@link org.nakamoto.chain.codec.ByteWriter}), hex, Base58 and Base58Check. Every malformed input surfaces as
+ * {@link org.nakamoto.chain.codec.ParseException}, the one exception a parser lets escape.
+ *
+ * <p>Sits just above {@code crypto} (Base58Check's checksum is a double SHA-256) and below everything else.
+ *
+ * <p>Threads: {@code ByteReader} and {@code ByteWriter} are mutable cursors, one per parse or encoding and
+ * never shared. {@code Hex}, {@code Base58} and {@code Base58Check} are stateless functions.
+ */
+package org.nakamoto.chain.codec;
