@@ -1,6 +1,7 @@
 package org.nakamoto.miner;
 
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One mining thread. For each job it first searches its own slice of the first header's nonce range, then asks
@@ -8,7 +9,7 @@ import java.lang.System.Logger.Level;
  * generation moves on (checked every {@code checkInterval} nonces).
  */
 final class SearchWorker implements Runnable {
-    private static final System.Logger LOG = System.getLogger(SearchWorker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SearchWorker.class);
     private static final long STOPPED = -2;
 
     private final int id;
@@ -38,7 +39,7 @@ final class SearchWorker implements Runnable {
                     mine(a.job(), a.generation());
                 } catch (RuntimeException e) {
                     // A failing roller or sink must not kill the thread: drop this job, wait for the next.
-                    LOG.log(Level.WARNING, "miner worker " + id + " dropped a job", e);
+                    LOG.warn("miner worker {} dropped a job", id, e);
                 }
             }
         } catch (InterruptedException e) {

@@ -7,20 +7,17 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Logging set-up that depends on options: routes java.util.logging / System.Logger (used by p2p) into
- * SLF4J, and adds {@code <datadir>/debug.log}, Core's file, with the same lines as the console plus the
- * date. The console pattern is in logback.xml.
+ * Logging set-up that depends on options: adds {@code <datadir>/debug.log}, Core's file, with the same lines
+ * as the console plus the date. The console pattern is in logback.xml.
+ *
+ * <p>No java.util.logging bridge: nakamoto's own code logs only through SLF4J (ArchitectureTest keeps it so),
+ * and Vert.x 5 and Netty pick SLF4J themselves when a provider (Logback here) is on the class path; Vert.x
+ * falls back to JUL only without one, or when a vertx-default-jul-logging.properties resource asks for it.
  */
 final class DebugLog {
     private DebugLog() {
-    }
-
-    static void bridgeJul() {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
     }
 
     static void attach(Path dataDir) {

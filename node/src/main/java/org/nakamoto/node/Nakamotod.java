@@ -124,7 +124,6 @@ public final class Nakamotod implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeConfig config = config();
         Node.createDataDir(config);
-        DebugLog.bridgeJul();
         DebugLog.attach(config.dataDir());
         Logger log = LoggerFactory.getLogger(Nakamotod.class);
         log.info("nakamotod starting: network={} datadir={}", config.params().name(), config.dataDir());

@@ -66,6 +66,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.nakamoto.p2p..", "org.nakamoto.miner..", "org.nakamoto.node..");
 
+    /** One logging API: SLF4J. JUL and System.Logger would need a bridge to reach debug.log. */
+    @ArchTest
+    static final ArchRule oneLoggingApi = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+            .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.Logger.Level.class);
+
     /**
      * Every package is its own slice ("chain.codec", "node.api", "p2p" ...), so this forbids a cycle between
      * any two packages; across modules Maven forbids one already.

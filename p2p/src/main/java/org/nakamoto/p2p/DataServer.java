@@ -1,8 +1,6 @@
 package org.nakamoto.p2p;
 
 import io.vertx.core.Context;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import org.nakamoto.chain.mempool.Mempool;
@@ -21,6 +19,8 @@ import org.nakamoto.p2p.wire.InvItem;
 import org.nakamoto.p2p.wire.InvMessage;
 import org.nakamoto.p2p.wire.NotFoundMessage;
 import org.nakamoto.p2p.wire.TxMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers what peers ask for: getdata (blocks from the store, transactions from the mempool, notfound
@@ -37,7 +37,7 @@ import org.nakamoto.p2p.wire.TxMessage;
  * stored but not validated.
  */
 final class DataServer {
-    private static final Logger LOG = System.getLogger(DataServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DataServer.class);
     static final int MAX_BLOCKS_PER_INV = 500;
     static final int MAX_GETDATA_BACKLOG = 50_000;
     private static final int ITEMS_PER_BATCH = 16;
@@ -94,7 +94,7 @@ final class DataServer {
         }
         context.executeBlocking(() -> read(batch), true).onComplete(ar -> {
             if (ar.failed()) {
-                LOG.log(Level.WARNING, "cannot read data for " + p, ar.cause());
+                LOG.warn("cannot read data for {}", p, ar.cause());
                 p.disconnect("cannot read the data it asked for");
                 s.getDataQueue.clear();
                 s.serving = false;

@@ -1,7 +1,5 @@
 package org.nakamoto.p2p;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
@@ -12,6 +10,8 @@ import org.nakamoto.chain.state.ChainState;
 import org.nakamoto.p2p.wire.GetHeadersMessage;
 import org.nakamoto.p2p.wire.HeadersMessage;
 import org.nakamoto.p2p.wire.Protocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Headers-first sync: asks peers for headers with a block locator, validates each batch on the chain
@@ -21,7 +21,7 @@ import org.nakamoto.p2p.wire.Protocol;
  * <p>Confined to the network context; {@link #bestHeader} is read only there.
  */
 final class HeaderSync {
-    private static final Logger LOG = System.getLogger(HeaderSync.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HeaderSync.class);
 
     private final ChainState chain;
     private final ChainGateway gateway;
@@ -87,7 +87,7 @@ final class HeaderSync {
             } else if (ar.cause() instanceof ValidationException ve) {
                 onRejected(p, headers, ve);
             } else {
-                LOG.log(Level.WARNING, "cannot store headers from " + p, ar.cause());
+                LOG.warn("cannot store headers from {}", p, ar.cause());
             }
         });
     }

@@ -1,7 +1,5 @@
 package org.nakamoto.p2p;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +26,15 @@ import org.nakamoto.p2p.wire.PeerAddress;
 import org.nakamoto.p2p.wire.Protocol;
 import org.nakamoto.p2p.wire.TxMessage;
 import org.nakamoto.p2p.wire.VersionMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes each peer's messages and lifecycle events to the component that owns them; holds no state of
  * its own beyond references. Runs on the network context.
  */
 final class MessageRouter implements PeerEvents {
-    private static final Logger LOG = System.getLogger(MessageRouter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MessageRouter.class);
 
     private final P2pConfig config;
     private final ChainState chain;
@@ -98,7 +98,7 @@ final class MessageRouter implements PeerEvents {
 
     @Override
     public void onReady(Peer p) {
-        LOG.log(Level.DEBUG, () -> p + " ready: " + p.version().userAgent() + " height " + p.version().startHeight());
+        LOG.debug("{} ready: {} height {}", p, p.version().userAgent(), p.version().startHeight());
         connections.onPeerReady(p);
         gossip.onReady(p);
         headerSync.start(p);
@@ -178,7 +178,7 @@ final class MessageRouter implements PeerEvents {
                         "invalid block " + block.hash() + ": " + ve.getMessage());
                 downloader.scheduleAll();
             } else {
-                LOG.log(Level.ERROR, "chain failed on block " + block.hash() + " from " + p, ar.cause());
+                LOG.error("chain failed on block {} from {}", block.hash(), p, ar.cause());
             }
         });
     }
@@ -189,13 +189,13 @@ final class MessageRouter implements PeerEvents {
             // A peer the user asked for (--connect, --addnode, addnode onetry) is never banned, as Core
             // exempts manual connections (NetPermissionFlags::NoBan-like): banning its IP would also
             // refuse the very node the user configured. It was disconnected; log and let the user decide.
-            LOG.log(Level.WARNING, "not banning manual peer " + p + " (disconnected instead): " + reason);
+            LOG.warn("not banning manual peer {} (disconnected instead): {}", p, reason);
             return;
         }
         String host = p.remoteAddress().host();
         bans.ban(host, clock.getAsLong(), config.banDuration().toMillis(), reason);
         metrics.bans.incrementAndGet();
-        LOG.log(Level.INFO, "banned " + host + " for " + config.banDuration() + ": " + reason);
+        LOG.info("banned {} for {}: {}", host, config.banDuration(), reason);
     }
 
     @Override
@@ -203,7 +203,7 @@ final class MessageRouter implements PeerEvents {
         peers.remove(p);
         metrics.peersConnected.decrementAndGet();
         metrics.disconnects.incrementAndGet();
-        LOG.log(Level.DEBUG, () -> p + " closed: " + p.closeReason());
+        LOG.debug("{} closed: {}", p, p.closeReason());
         connections.onPeerClosed(p, p.handshakeCompleted());
         downloader.onPeerClosed(p);
         txRelay.onPeerClosed(p);

@@ -10,8 +10,6 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +25,8 @@ import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
 import org.nakamoto.chain.state.ChainState;
 import org.nakamoto.p2p.wire.NetworkMagic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's peer-to-peer network: listening, dialling, sync and relay, bans and the address book. This
@@ -40,7 +40,7 @@ import org.nakamoto.p2p.wire.NetworkMagic;
  * event loop: store reads and file writes run on Vert.x workers.
  */
 public final class P2pNetwork {
-    private static final Logger LOG = System.getLogger(P2pNetwork.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(P2pNetwork.class);
     private static final String PEERS_FILE = "peers.txt";
     private static final String BANS_FILE = "banlist.txt";
     private static final long SAVE_INTERVAL_MILLIS = 60_000;
@@ -169,7 +169,7 @@ public final class P2pNetwork {
         server.connectHandler(this::onInbound);
         return server.listen().map(s -> {
             port = s.actualPort();
-            LOG.log(Level.INFO, "p2p listening on " + config.listenHost() + ":" + port);
+            LOG.info("p2p listening on {}:{}", config.listenHost(), port);
             return null;
         });
     }

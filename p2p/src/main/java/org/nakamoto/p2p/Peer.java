@@ -3,8 +3,6 @@ package org.nakamoto.p2p;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.state.BlockNode;
@@ -20,6 +18,8 @@ import org.nakamoto.p2p.wire.UnknownMessage;
 import org.nakamoto.p2p.wire.VerackMessage;
 import org.nakamoto.p2p.wire.VersionMessage;
 import org.nakamoto.p2p.wire.WireException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One TCP connection to another node: framing, the version/verack handshake, ping/pong, the bounded send
@@ -29,7 +29,7 @@ import org.nakamoto.p2p.wire.WireException;
  * and every other caller is already on it; no field is touched from another thread, so none is guarded.
  */
 public final class Peer {
-    private static final Logger LOG = System.getLogger(Peer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
     /** Oldest protocol we talk to: 70001 has the relay flag and everything this node sends. */
     static final int MIN_PEER_VERSION = 70001;
     /** BIP130 sendheaders. */
@@ -386,7 +386,7 @@ public final class Peer {
         metrics.misbehaviourEvents.incrementAndGet();
         int before = banScore;
         banScore += score;
-        LOG.log(Level.DEBUG, () -> this + " misbehaving (+" + score + " = " + banScore + "): " + reason);
+        LOG.debug("{} misbehaving (+{} = {}): {}", this, score, banScore, reason);
         if (before < Misbehaviour.BAN_THRESHOLD && banScore >= Misbehaviour.BAN_THRESHOLD) {
             disconnect("misbehaving: " + reason);
             events.onBanworthy(this, reason);
@@ -400,7 +400,7 @@ public final class Peer {
         }
         closing = true;
         closeReason = reason;
-        LOG.log(Level.DEBUG, () -> this + " disconnecting: " + reason);
+        LOG.debug("{} disconnecting: {}", this, reason);
         // Vert.x's close() flushes the write queue first, which never ends for a peer that stopped
         // reading; close the channel itself, and free the peer's slot now rather than at the socket's pace.
         if (socket instanceof NetSocketInternal internal) {

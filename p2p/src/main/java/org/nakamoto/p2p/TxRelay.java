@@ -1,7 +1,5 @@
 package org.nakamoto.p2p;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +17,8 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.p2p.wire.GetDataMessage;
 import org.nakamoto.p2p.wire.InvItem;
 import org.nakamoto.p2p.wire.InvMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Transaction relay: inv to peers for every transaction the mempool admits, inv -> getdata -> tx into
@@ -37,7 +37,7 @@ import org.nakamoto.p2p.wire.InvMessage;
  * since the mempool's lock may be held there during script checks.
  */
 final class TxRelay {
-    private static final Logger LOG = System.getLogger(TxRelay.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TxRelay.class);
     /** Core's MAX_PEER_TX_ANNOUNCEMENTS and MAX_PEER_TX_REQUEST_IN_FLIGHT. */
     static final int MAX_PEER_TX_ANNOUNCEMENTS = 5_000;
     static final int MAX_PEER_TX_IN_FLIGHT = 100;
@@ -215,7 +215,7 @@ final class TxRelay {
             if (t instanceof ValidationException ve) {
                 p.misbehaving(Penalty.forTransaction(ve.reason()), "invalid transaction: " + ve.getMessage());
             } else {
-                LOG.log(Level.WARNING, "mempool failed on " + txid, t);
+                LOG.warn("mempool failed on {}", txid, t);
             }
         });
     }
