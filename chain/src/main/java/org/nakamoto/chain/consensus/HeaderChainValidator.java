@@ -9,7 +9,7 @@ import org.nakamoto.chain.params.NetworkParams;
 /**
  * The rules for one header: on its own (proof of work against the bits it claims) and against its
  * parent's branch (linkage, required bits, checkpoints, time). Stateless apart from the params and the
- * clock, so the header-run validator, the block index and the miner's template check share it.
+ * clock, so the block index, the miner's template check and the tests' header-run validator share it.
  *
  * <p>Order, and so which reason a header with several faults gets, follows Core: CheckBlockHeader (proof
  * of work) runs before ContextualCheckBlockHeader. A real header whose bits or time were altered

@@ -10,6 +10,10 @@ import org.nakamoto.chain.model.BlockHeader;
  * Validates consecutive headers one after another, each in the context of those before it, and sums
  * their work. The run starts either from a trusted checkpoint header (headers-first sync from a known
  * point, no history below it) or on top of any branch the caller already holds.
+ *
+ * <p>Test support, with {@link HeaderRunResult}, {@link HeaderRejection}, {@link ChainedHeader} and
+ * {@link HeaderListAncestry}: the mainnet header tests run whole header files through it, while the node
+ * checks headers one by one in the block index ({@code ChainState} with {@link HeaderChainValidator}).
  */
 public final class HeaderRunValidator {
     private final HeaderChainValidator rules;
