@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Chain benchmarks (issues 2 and 3): ECDSA verifications/s, transactions validated/s, import speed.
+# Chain benchmarks: ECDSA verifications/s, transactions validated/s, import speed.
 # Usage: scripts/bench-chain.sh [blocks-to-import]   (default 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Miner benchmark (issue 4): hashes/s with 1 and 2 threads beside the bound measured in the same run by
+# Miner benchmark: hashes/s with 1 and 2 threads beside the bound measured in the same run by
 # `openssl speed -evp sha256 -bytes 16384` (bytes/s / 64 = compressions/s; two compressions per nonce).
 # Usage: scripts/bench-miner.sh [seconds-per-run]   (default 10)
 set -euo pipefail

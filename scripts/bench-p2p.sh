@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# P2P benchmarks (issue 5): block propagation over a 10-node network (small and ~1 MB blocks) and
+# P2P benchmarks: block propagation over a 10-node network (small and ~1 MB blocks) and
 # headers-first sync speed. Tagged "bench" tests, excluded from the normal build.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# RPC throughput and memory of a real nakamotod (issue 6 benchmark; results in docs/benchmarks.md).
+# RPC throughput and memory of a real nakamotod (results in docs/benchmarks.md).
 # Starts nakamotod on regtest in a temporary data directory, mines BLOCKS blocks with generatetoaddress,
 # records the process RSS, then loads getblockcount and getblock with wrk (POST bodies, Basic auth).
 # Needs: java 17, maven (to build the jar once), wrk (Debian: apt-get install -y wrk), curl.

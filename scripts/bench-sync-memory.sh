@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Node memory after syncing N blocks from a peer (issue 6): node A (regtest) mines N blocks with
+# Node memory after syncing N blocks from a peer: node A (regtest) mines N blocks with
 # generatetoaddress; node B, fresh, syncs them headers-first over P2P on 127.0.0.1; then B's RSS is read.
 # Usage: scripts/bench-sync-memory.sh [blocks]   (default 10000). Needs the node jar (built if missing).
 set -euo pipefail

@@ -41,15 +41,14 @@ import org.nakamoto.chain.utxo.MemoryUtxoSet;
 import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
- * The crash soak (issue 11), outside the suite: real {@code nakamotod} processes, an importing one and a
+ * The crash soak, outside the suite: real {@code nakamotod} processes, an importing one and a
  * mining one, killed with SIGKILL at uniformly random moments from their launch (start-up and recovery
  * included), restarted on the same data directory each round. After every kill the store must open, its
  * tip must be a block the node accepted (every block back to genesis stored and connected, the file's
  * own blocks for the import), no lower than the last tip the node reported, and its UTXO set must equal
  * an independent rebuild from the stored blocks. The next round's node continues from there.
  *
- * <p>Run with {@code scripts/soak-crash.sh [rounds] [import|mine|both]}; figures go in
- * docs/robustness.md. A failing round's data directory is kept under {@code target/soak-failures}.
+ * <p>Run with {@code scripts/soak-crash.sh [rounds] [import|mine|both]}. A failing round's data directory is kept under {@code target/soak-failures}.
  */
 @Tag("soak")
 class CrashSoakTest {

@@ -36,7 +36,7 @@ import org.nakamoto.chain.script.StandardScripts;
 /**
  * Two real nakamotod processes on regtest (A with a cookie and a metrics port; B with --rpcuser/--rpcpassword,
  * connected to A), driven only over HTTP by {@link CoreRpcClient}, which writes requests as Bitcoin Core
- * documents them. Every method listed in issue 6 is called and its result's field names are compared with
+ * documents them. The RPC methods are called category by category and their results' field names compared with
  * Bitcoin Core's; error codes are Core's. Protocol abuse (no credentials, bad JSON, wrong types, an
  * oversized body) must not disturb the node.
  */

@@ -28,7 +28,7 @@ import org.nakamoto.chain.model.TxOut;
 /**
  * Reads a network's parameters from JSON. The genesis block is rebuilt from its fields and its hash
  * recomputed; a file whose declared hash differs is refused, so a typo cannot start a different chain.
- * The field names are listed in {@code docs/params.md}.
+ * The fields are those of {@link NetworkParams}, documented there; the shipped files are listed below.
  */
 public final class ParamsLoader {
     /** The shipped networks, as classpath resources. "testnet" is the top-level genesis.json. */

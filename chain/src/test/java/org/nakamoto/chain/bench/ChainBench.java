@@ -28,7 +28,7 @@ import org.nakamoto.chain.utxo.MemoryUtxoSet;
 import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
- * Chain benchmarks (issue 2 and 3): signature verifications per second, transactions validated per
+ * Chain benchmarks: signature verifications per second, transactions validated per
  * second, and block import speed into LevelDB. Tagged "bench": excluded from the normal build; run with
  * scripts/bench-chain.sh. Prints results; asserts nothing about time.
  */

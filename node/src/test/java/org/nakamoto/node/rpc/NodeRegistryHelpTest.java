@@ -16,7 +16,7 @@ class NodeRegistryHelpTest {
     void everyNodeMethodHasHelp() throws Exception {
         RpcRegistry r = NodeRpc.registerAll(new RpcRegistry(),
                 new NodeContext(null, null, null, null, null, null, null, null, null, null));
-        assertTrue(r.all().size() >= 37, "all of issue 6's methods are registered: " + r.all().size());
+        assertTrue(r.all().size() >= 37, "every documented nakamotod method is registered: " + r.all().size());
         RpcMethod help = r.find("help").orElseThrow();
         for (RpcMethod m : r.all()) {
             var args = RpcJson.MAPPER.createArrayNode().add(m.name());

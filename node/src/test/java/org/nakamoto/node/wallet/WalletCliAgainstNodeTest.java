@@ -31,7 +31,7 @@ import org.nakamoto.wallet.cli.CliHarness;
 /**
  * The nakamoto-wallet CLI (in-process, through {@link CliHarness}) against one real regtest {@code nakamotod}
  * process shared by the class, found through its cookie with {@code --datadir}; blocks come from
- * {@code generatetoaddress}. The issue's scenario (coinbase to A, A pays B, unconfirmed, 1 confirmation,
+ * {@code generatetoaddress}. The payment scenario (coinbase to A, A pays B, unconfirmed, 1 confirmation,
  * final at 6, exact balances) and every refusal that needs a node, each leaving the wallet file byte for
  * byte as it was. The refusals that need no node are in the wallet module's WalletCliTest.
  *

@@ -21,7 +21,7 @@ import org.nakamoto.wallet.keys.WifKey;
 /**
  * The CLI's behaviour that needs no node: wrong password, corrupt file, unreachable node, password sources,
  * create/restore, addresses and export-key, the network recorded in the file; every refusal with a clear
- * error, exit code 1 and the wallet file byte for byte as it was. The issue's scenario and the refusals
+ * error, exit code 1 and the wallet file byte for byte as it was. The payment scenario and the refusals
  * that need coins (bad addresses and amounts from a funded wallet) run against a real nakamotod in node's
  * org.nakamoto.node.wallet.WalletCliAgainstNodeTest: node may depend on wallet, not the reverse.
  */
