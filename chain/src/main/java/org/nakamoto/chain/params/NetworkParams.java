@@ -79,4 +79,188 @@ public record NetworkParams(
     public byte[] magicBytes() {
         return new byte[] {(byte) (magic >>> 24), (byte) (magic >>> 16), (byte) (magic >>> 8), (byte) magic};
     }
+
+    /**
+     * A builder that starts from these parameters, for variants that differ in a few fields, e.g.
+     * {@code params.toBuilder().coinbaseMaturity(10).build()}. The result goes through the same constructor,
+     * so it is as immutable as these.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some fields of existing parameters; every other field keeps its value. Not thread-safe. */
+    public static final class Builder {
+        private String name;
+        private int magic;
+        private int defaultPort;
+        private int rpcPort;
+        private int pubKeyHashVersion;
+        private int scriptHashVersion;
+        private int wifVersion;
+        private int bip32PrivateVersion;
+        private int bip32PublicVersion;
+        private int bip44CoinType;
+        private Block genesis;
+        private BigInteger powLimit;
+        private long targetSpacingSeconds;
+        private int retargetInterval;
+        private long targetTimespanSeconds;
+        private boolean retargeting;
+        private long initialSubsidy;
+        private int halvingInterval;
+        private int coinbaseMaturity;
+        private int maxBlockSize;
+        private int bip34Height;
+        private NavigableMap<Integer, Hash256> checkpoints;
+        private List<String> seeds;
+
+        private Builder(NetworkParams p) {
+            name = p.name;
+            magic = p.magic;
+            defaultPort = p.defaultPort;
+            rpcPort = p.rpcPort;
+            pubKeyHashVersion = p.pubKeyHashVersion;
+            scriptHashVersion = p.scriptHashVersion;
+            wifVersion = p.wifVersion;
+            bip32PrivateVersion = p.bip32PrivateVersion;
+            bip32PublicVersion = p.bip32PublicVersion;
+            bip44CoinType = p.bip44CoinType;
+            genesis = p.genesis;
+            powLimit = p.powLimit;
+            targetSpacingSeconds = p.targetSpacingSeconds;
+            retargetInterval = p.retargetInterval;
+            targetTimespanSeconds = p.targetTimespanSeconds;
+            retargeting = p.retargeting;
+            initialSubsidy = p.initialSubsidy;
+            halvingInterval = p.halvingInterval;
+            coinbaseMaturity = p.coinbaseMaturity;
+            maxBlockSize = p.maxBlockSize;
+            bip34Height = p.bip34Height;
+            checkpoints = p.checkpoints;
+            seeds = p.seeds;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder magic(int magic) {
+            this.magic = magic;
+            return this;
+        }
+
+        public Builder defaultPort(int defaultPort) {
+            this.defaultPort = defaultPort;
+            return this;
+        }
+
+        public Builder rpcPort(int rpcPort) {
+            this.rpcPort = rpcPort;
+            return this;
+        }
+
+        public Builder pubKeyHashVersion(int pubKeyHashVersion) {
+            this.pubKeyHashVersion = pubKeyHashVersion;
+            return this;
+        }
+
+        public Builder scriptHashVersion(int scriptHashVersion) {
+            this.scriptHashVersion = scriptHashVersion;
+            return this;
+        }
+
+        public Builder wifVersion(int wifVersion) {
+            this.wifVersion = wifVersion;
+            return this;
+        }
+
+        public Builder bip32PrivateVersion(int bip32PrivateVersion) {
+            this.bip32PrivateVersion = bip32PrivateVersion;
+            return this;
+        }
+
+        public Builder bip32PublicVersion(int bip32PublicVersion) {
+            this.bip32PublicVersion = bip32PublicVersion;
+            return this;
+        }
+
+        public Builder bip44CoinType(int bip44CoinType) {
+            this.bip44CoinType = bip44CoinType;
+            return this;
+        }
+
+        public Builder genesis(Block genesis) {
+            this.genesis = genesis;
+            return this;
+        }
+
+        public Builder powLimit(BigInteger powLimit) {
+            this.powLimit = powLimit;
+            return this;
+        }
+
+        public Builder targetSpacingSeconds(long targetSpacingSeconds) {
+            this.targetSpacingSeconds = targetSpacingSeconds;
+            return this;
+        }
+
+        public Builder retargetInterval(int retargetInterval) {
+            this.retargetInterval = retargetInterval;
+            return this;
+        }
+
+        public Builder targetTimespanSeconds(long targetTimespanSeconds) {
+            this.targetTimespanSeconds = targetTimespanSeconds;
+            return this;
+        }
+
+        public Builder retargeting(boolean retargeting) {
+            this.retargeting = retargeting;
+            return this;
+        }
+
+        public Builder initialSubsidy(long initialSubsidy) {
+            this.initialSubsidy = initialSubsidy;
+            return this;
+        }
+
+        public Builder halvingInterval(int halvingInterval) {
+            this.halvingInterval = halvingInterval;
+            return this;
+        }
+
+        public Builder coinbaseMaturity(int coinbaseMaturity) {
+            this.coinbaseMaturity = coinbaseMaturity;
+            return this;
+        }
+
+        public Builder maxBlockSize(int maxBlockSize) {
+            this.maxBlockSize = maxBlockSize;
+            return this;
+        }
+
+        public Builder bip34Height(int bip34Height) {
+            this.bip34Height = bip34Height;
+            return this;
+        }
+
+        public Builder checkpoints(NavigableMap<Integer, Hash256> checkpoints) {
+            this.checkpoints = checkpoints;
+            return this;
+        }
+
+        public Builder seeds(List<String> seeds) {
+            this.seeds = seeds;
+            return this;
+        }
+
+        public NetworkParams build() {
+            return new NetworkParams(name, magic, defaultPort, rpcPort, pubKeyHashVersion, scriptHashVersion,
+                    wifVersion, bip32PrivateVersion, bip32PublicVersion, bip44CoinType, genesis, powLimit,
+                    targetSpacingSeconds, retargetInterval, targetTimespanSeconds, retargeting, initialSubsidy,
+                    halvingInterval, coinbaseMaturity, maxBlockSize, bip34Height, checkpoints, seeds);
+        }
+    }
 }

@@ -2,10 +2,10 @@ package org.nakamoto.chain.testing;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.nakamoto.chain.model.CompactTarget;
+import java.util.TreeMap;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;
-import java.util.TreeMap;
+import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
 
@@ -31,20 +31,21 @@ public final class TestNetworks {
         BigInteger powLimit = BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE);
         BlockHeader g = r.genesis().header().withBits(CompactTarget.encode(powLimit));
         Block genesis = new Block(TestMiner.mine(g), r.genesis().transactions());
-        return new NetworkParams(r.name(), r.magic(), r.defaultPort(), r.rpcPort(), r.pubKeyHashVersion(),
-                r.scriptHashVersion(), r.wifVersion(), r.bip32PrivateVersion(), r.bip32PublicVersion(),
-                r.bip44CoinType(), genesis, powLimit, spacingSeconds, interval, timespan,
-                true, r.initialSubsidy(), 150, r.coinbaseMaturity(), r.maxBlockSize(), r.bip34Height(),
-                new TreeMap<>(), List.of());
+        return r.toBuilder()
+                .genesis(genesis)
+                .powLimit(powLimit)
+                .targetSpacingSeconds(spacingSeconds)
+                .retargetInterval(interval)
+                .targetTimespanSeconds(timespan)
+                .retargeting(true)
+                .halvingInterval(150)
+                .checkpoints(new TreeMap<>())
+                .seeds(List.of())
+                .build();
     }
 
     /** Regtest with a different coinbase maturity (to make spending tests short). */
     public static NetworkParams withMaturity(NetworkParams r, int maturity) {
-        return new NetworkParams(r.name(), r.magic(), r.defaultPort(), r.rpcPort(), r.pubKeyHashVersion(),
-                r.scriptHashVersion(), r.wifVersion(), r.bip32PrivateVersion(), r.bip32PublicVersion(),
-                r.bip44CoinType(), r.genesis(), r.powLimit(), r.targetSpacingSeconds(), r.retargetInterval(),
-                r.targetTimespanSeconds(), r.retargeting(), r.initialSubsidy(), r.halvingInterval(), maturity,
-                r.maxBlockSize(), r.bip34Height(), r.checkpoints(), r.seeds());
+        return r.toBuilder().coinbaseMaturity(maturity).build();
     }
-
 }
