@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * addr from a peer: by default only loopback addresses are learned (the node dials only addresses it is
@@ -23,7 +24,7 @@ class AddressRelayTest {
 
     @Test
     void learnsOnlyLoopbackAndAtMostTheBucket() throws IOException {
-        NetworkParams params = TestParams.regtest();
+        NetworkParams params = TestNetworks.regtest();
         Vertx vertx = Vertx.vertx();
         // No outbound slots: learned loopback addresses are stored but not dialled during the test.
         try (TestNode node = new TestNode("node", vertx, params, dir.resolve("n"),

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
-import org.nakamoto.chain.consensus.ValidationException;
-import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.params.NetworkParams;
-import org.nakamoto.chain.state.ChainState;
-import org.nakamoto.chain.store.ChainStore;
+import org.nakamoto.chain.testing.BlockBuilder;
+import org.nakamoto.chain.testing.TestChain;
 
 /** Builds a chain once in a store directory, so several nodes can start from copies of it. */
 final class ChainFixture {
@@ -19,15 +18,12 @@ final class ChainFixture {
 
     /** Writes {@code blocks} blocks on genesis into {@code nodeDir}/chain (the layout TestNode uses). */
     static void build(NetworkParams params, Path nodeDir, int blocks) {
-        try (ChainStore store = ChainStore.open(nodeDir.resolve("chain"), params)) {
-            ChainState chain = ChainState.open(params, store, ScriptInputVerifier.sequential(), () -> System.currentTimeMillis() / 1000);
-            long now = System.currentTimeMillis() / 1000;
+        // Real times, as the blocks TestNode produces carry.
+        long now = System.currentTimeMillis() / 1000;
+        try (TestChain chain = new TestChain(nodeDir.resolve("chain"), params, ScriptInputVerifier.sequential())) {
             for (int i = 0; i < blocks; i++) {
-                Block b = BlockMaker.make(params, chain.tip(), java.util.List.of(), 0, now);
-                chain.acceptBlock(b);
+                chain.accept(BlockBuilder.onNode(params, chain.chain.tip(), List.of(), 0, now));
             }
-        } catch (ValidationException e) {
-            throw new AssertionError(e);
         }
     }
 

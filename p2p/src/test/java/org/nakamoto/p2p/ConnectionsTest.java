@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /** Slots, caps, persistence and the send queue, on real loopback sockets. */
 class ConnectionsTest {
@@ -33,7 +34,7 @@ class ConnectionsTest {
 
     @Test
     void inboundConnectionsStopAtTheCap() throws IOException {
-        try (TestNode node = new TestNode("n", vertx, TestParams.regtest(), dir.resolve("n"),
+        try (TestNode node = new TestNode("n", vertx, TestNetworks.regtest(), dir.resolve("n"),
                 TestNode.fastConfig().maxInbound(2).build()).start()) {
             List<RawPeer> raws = new ArrayList<>();
             try {
@@ -60,9 +61,9 @@ class ConnectionsTest {
         try (TestNetwork net = new TestNetwork()) {
             List<TestNode> others = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                others.add(net.add("o" + i, TestParams.regtest(), dir, b -> b));
+                others.add(net.add("o" + i, TestNetworks.regtest(), dir, b -> b));
             }
-            TestNode node = net.add("node", TestParams.regtest(), dir,
+            TestNode node = net.add("node", TestNetworks.regtest(), dir,
                     b -> b.maxOutbound(2).seeds(others.stream().map(TestNode::address).toList()));
             Await.until(Duration.ofSeconds(10), () -> node.readyPeers() == 2, () -> "two outbound peers");
             sleep(500);
@@ -81,7 +82,7 @@ class ConnectionsTest {
     @Test
     void aPeerThatDoesNotReadItsAnswersIsDropped() throws IOException {
         P2pConfig small = TestNode.fastConfig().sendQueue(16 * 1024, 1 << 20).sendStallTimeout(Duration.ofMillis(500)).build();
-        try (TestNode node = new TestNode("n", vertx, TestParams.regtest(), dir.resolve("n"), small).start();
+        try (TestNode node = new TestNode("n", vertx, TestNetworks.regtest(), dir.resolve("n"), small).start();
                 RawPeer raw = RawPeer.connect(node.address().port(), node.params)) {
             node.produce(1, 1);
             raw.handshake(0);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * Ten nodes, each starting from one seed address and filling its outbound slots from what it learns;
@@ -26,7 +27,7 @@ class ConvergenceTest {
 
     @Test
     void tenNodesWithThreeProducersConverge() throws Exception {
-        NetworkParams params = TestParams.regtest();
+        NetworkParams params = TestNetworks.regtest();
         try (TestNetwork net = new TestNetwork()) {
             List<TestNode> nodes = net.addSeeded("n", 10, params, dir);
             TestNetwork.awaitConnected(nodes, 3, Duration.ofSeconds(20));

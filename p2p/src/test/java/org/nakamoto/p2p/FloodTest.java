@@ -16,9 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.state.BlockNode;
+import org.nakamoto.chain.testing.BlockBuilder;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * Peers that flood the node with announcements, blocks or requests leave it bounded state and do not
@@ -31,7 +34,7 @@ class FloodTest {
     static Vertx vertx;
     static TestNode node;
     static TestNode honest;
-    static final NetworkParams PARAMS = TestParams.regtestWithMaturity(1);
+    static final NetworkParams PARAMS = TestNetworks.withMaturity(TestNetworks.regtest(), 1);
 
     static NodeWithHonestPeer fixture;
 
@@ -72,7 +75,9 @@ class FloodTest {
             Block first = honest.produce(List.of(), 3);
             honest.produce(List.of(), 3);
             Await.until(Duration.ofSeconds(10), () -> node.tip().hash().equals(honest.tip().hash()), () -> "synced");
-            Transaction tx = BlockMaker.spend(first.transactions().get(0), 0, 10_000, 1, null);
+            Transaction coinbase = first.transactions().get(0);
+            Transaction tx = BlockBuilder.spend(List.of(new OutPoint(coinbase.txid(), 0)), coinbase.outputs().get(0).value(), 1,
+                    10_000);
             honest.submit(tx);
             Await.until(Duration.ofSeconds(10), () -> node.mempool.contains(tx.txid()), () -> "tx relayed");
             assertTrue(TestNode.await(node.net.txRequestsTracked()) <= TxRelay.MAX_PEER_TX_ANNOUNCEMENTS);
@@ -81,7 +86,7 @@ class FloodTest {
 
     @Test
     void oneBlockSentAThousandTimesIsValidatedOnce() throws IOException {
-        Block block = BlockMaker.make(PARAMS, node.tip(), List.of(), 77, System.currentTimeMillis() / 1000);
+        Block block = BlockBuilder.onNode(PARAMS, node.tip(), List.of(), 77, System.currentTimeMillis() / 1000);
         byte[] payload = block.serialize();
         try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
             raw.handshake(0);
@@ -136,7 +141,7 @@ class FloodTest {
         node.produce(3, 5);
         BlockNode tip = node.tip();
         // A side block below the tip: stored with its data, never connected, so never validated.
-        Block side = BlockMaker.make(PARAMS, tip.ancestor(tip.height() - 2), List.of(), 66, System.currentTimeMillis() / 1000);
+        Block side = BlockBuilder.onNode(PARAMS, tip.ancestor(tip.height() - 2), List.of(), 66, System.currentTimeMillis() / 1000);
         node.onChain(() -> node.chain.acceptBlock(side));
         assertTrue(node.chain.node(side.hash()).hasData());
         try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
@@ -178,9 +183,9 @@ class FloodTest {
         node.produce(3, 8);
         BlockNode tip = node.tip();
         // A side block two below the tip: less work than the tip, and nobody asked for it.
-        Block cheap = BlockMaker.make(PARAMS, tip.ancestor(tip.height() - 2), List.of(), 88, System.currentTimeMillis() / 1000);
+        Block cheap = BlockBuilder.onNode(PARAMS, tip.ancestor(tip.height() - 2), List.of(), 88, System.currentTimeMillis() / 1000);
         // A block on the tip: more work, stored although unrequested (how a miner's push arrives).
-        Block better = BlockMaker.make(PARAMS, tip, List.of(), 89, System.currentTimeMillis() / 1000);
+        Block better = BlockBuilder.onNode(PARAMS, tip, List.of(), 89, System.currentTimeMillis() / 1000);
         try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
             raw.handshake(0);
             raw.send("block", cheap.serialize());

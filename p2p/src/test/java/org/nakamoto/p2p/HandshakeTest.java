@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.testing.TestNetworks;
 
 class HandshakeTest {
     @TempDir
@@ -30,8 +31,8 @@ class HandshakeTest {
 
     @Test
     void twoNodesCompleteTheHandshakeAndMeasurePing() {
-        try (TestNode a = new TestNode("a", vertx, TestParams.regtest(), dir.resolve("a"), TestNode.fastConfig().build()).start();
-                TestNode b = new TestNode("b", vertx, TestParams.regtest(),
+        try (TestNode a = new TestNode("a", vertx, TestNetworks.regtest(), dir.resolve("a"), TestNode.fastConfig().build()).start();
+                TestNode b = new TestNode("b", vertx, TestNetworks.regtest(),
                         dir.resolve("b"), TestNode.fastConfig().addNodes(List.of()).build()).start()) {
             a.produce(3, 1);
             TestNode.await(b.net.addNode(a.address()));
@@ -55,7 +56,7 @@ class HandshakeTest {
 
     @Test
     void aNodeDiallingItselfDetectsTheNonceAndDropsBothEnds() {
-        try (TestNode a = new TestNode("a", vertx, TestParams.regtest(), dir.resolve("a"), TestNode.fastConfig().build()).start()) {
+        try (TestNode a = new TestNode("a", vertx, TestNetworks.regtest(), dir.resolve("a"), TestNode.fastConfig().build()).start()) {
             TestNode.await(a.net.addNode(a.address()));
             Await.until(Duration.ofSeconds(10),
                     () -> a.net.metrics().get("disconnects_total") >= 2, () -> "self connection dropped");
@@ -68,8 +69,8 @@ class HandshakeTest {
     @Test
     void aPeerThatStopsAnsweringPingsIsDropped() throws Exception {
         P2pConfig quickPing = TestNode.fastConfig().ping(Duration.ofMillis(200), Duration.ofMillis(600)).build();
-        try (TestNode a = new TestNode("a", vertx, TestParams.regtest(), dir.resolve("a"), quickPing).start();
-                RawPeer raw = RawPeer.connect(a.address().port(), TestParams.regtest())) {
+        try (TestNode a = new TestNode("a", vertx, TestNetworks.regtest(), dir.resolve("a"), quickPing).start();
+                RawPeer raw = RawPeer.connect(a.address().port(), TestNetworks.regtest())) {
             raw.handshake(0);
             // The raw peer never answers pings: within the timeout the node hangs up.
             Await.until(Duration.ofSeconds(10), () -> a.net.metrics().get("disconnects_total") == 1, () -> "ping timeout");

@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * A Bitcoin peer written from the protocol documentation (RawPeer, no project wire classes), speaking
@@ -27,7 +28,7 @@ class InteropTest {
     @ParameterizedTest
     @ValueSource(ints = {70015, 70016})
     void foreignPeerDownloadsHeadersAndBlocks(int protocolVersion) throws IOException {
-        NetworkParams params = TestParams.regtest();
+        NetworkParams params = TestNetworks.regtest();
         Vertx vertx = Vertx.vertx();
         try (TestNode node = new TestNode("node", vertx, params, dir.resolve("n"), TestNode.fastConfig().build()).start()) {
             node.produce(25, 1);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * A fresh node joins three peers that hold 2,100 blocks and syncs headers-first: the headers in batches
@@ -22,7 +23,7 @@ class LateJoinerTest {
 
     @Test
     void freshNodeSyncsTwoThousandBlocksFromSeveralPeers() {
-        NetworkParams params = TestParams.regtest();
+        NetworkParams params = TestNetworks.regtest();
         ChainFixture.build(params, dir.resolve("template"), BLOCKS);
         for (int i = 0; i < 3; i++) {
             ChainFixture.copy(dir.resolve("template"), dir.resolve("s" + i));

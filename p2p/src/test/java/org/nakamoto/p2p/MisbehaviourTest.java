@@ -23,6 +23,8 @@ import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.BlockBuilder;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * Hostile peers on raw sockets are banned by IP, as Core bans. The hostile clients connect from
@@ -36,7 +38,7 @@ class MisbehaviourTest {
     static Vertx vertx;
     static TestNode node;
     static TestNode honest;
-    static final NetworkParams PARAMS = TestParams.regtest();
+    static final NetworkParams PARAMS = TestNetworks.regtest();
     /** Source address of the misbehaving clients. */
     static final String BAD = "127.0.0.2";
 
@@ -131,7 +133,7 @@ class MisbehaviourTest {
             // peer one block ahead relays it. Consensus-invalid transactions would cost 100 each.
             Transaction tx = new Transaction.Builder().lockTime(node.tip().height() + 1)
                     .addInput(new TxIn(new OutPoint(Hash256.sha256d(new byte[] {7}), 0), Script.EMPTY, 0))
-                    .addOutput(1_000, BlockMaker.OP_TRUE).build();
+                    .addOutput(1_000, BlockBuilder.OP_TRUE).build();
             for (int i = 0; i < 3; i++) {
                 raw.send("tx", tx.serialize());
             }
@@ -147,9 +149,9 @@ class MisbehaviourTest {
     void blockSpendingAMissingOutputGetsItsSenderBanned() throws IOException {
         Transaction spendsNothing = new Transaction.Builder()
                 .addInput(new TxIn(new OutPoint(Hash256.sha256d(new byte[] {9}), 0), Script.EMPTY, TxIn.SEQUENCE_FINAL))
-                .addOutput(1_000, BlockMaker.OP_TRUE).build();
+                .addOutput(1_000, BlockBuilder.OP_TRUE).build();
         // Valid proof of work and header; only connecting it finds the missing input.
-        Block bad = BlockMaker.make(PARAMS, node.tip(), List.of(spendsNothing), 99, System.currentTimeMillis() / 1000);
+        Block bad = BlockBuilder.onNode(PARAMS, node.tip(), List.of(spendsNothing), 99, System.currentTimeMillis() / 1000);
         try (RawPeer raw = RawPeer.connectFrom(BAD, node.address().port(), PARAMS)) {
             raw.handshake(0);
             raw.send("block", bad.serialize());

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.BlockBuilder;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * Ten nodes with a common history split into two groups of five that produce apart; the group that
@@ -29,7 +32,7 @@ class PartitionTest {
 
     @Test
     void partitionedGroupsConvergeOnTheHeavierBranchAndLosingTransactionsReturnToMempools() {
-        NetworkParams params = TestParams.regtestWithMaturity(1);
+        NetworkParams params = TestNetworks.withMaturity(TestNetworks.regtest(), 1);
         ChainFixture.build(params, dir.resolve("template"), 3);
         for (int i = 0; i < 5; i++) {
             ChainFixture.copy(dir.resolve("template"), dir.resolve("a" + i));
@@ -47,7 +50,9 @@ class PartitionTest {
             // Group b: a transaction spending the coinbase of block 1, relayed within b and confirmed there.
             TestNode bProducer = b.get(2);
             Block first = bProducer.store.block(bProducer.chain.activeChain().at(1).hash());
-            Transaction tx = BlockMaker.spend(first.transactions().get(0), 0, 10_000, 2, null);
+            Transaction coinbase = first.transactions().get(0);
+            Transaction tx = BlockBuilder.spend(List.of(new OutPoint(coinbase.txid(), 0)), coinbase.outputs().get(0).value(), 2,
+                    10_000);
             bProducer.submit(tx);
             Await.until(Duration.ofSeconds(10), () -> b.stream().allMatch(n -> n.mempool.contains(tx.txid())),
                     () -> "tx relayed within group b");

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.OutPoint;
+import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
+import org.nakamoto.chain.testing.BlockBuilder;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * Block propagation across ten nodes on loopback: the time from the producer connecting a block to the
@@ -41,7 +45,7 @@ class PropagationBench {
     }
 
     private void run(String label, int blocks, int blockBytes) {
-        NetworkParams params = TestParams.regtestWithMaturity(1);
+        NetworkParams params = TestNetworks.withMaturity(TestNetworks.regtest(), 1);
         try (TestNetwork net = new TestNetwork()) {
             List<TestNode> nodes = net.addSeeded("n", 10, params, dir);
             TestNetwork.awaitConnected(nodes, 4, Duration.ofSeconds(30));
@@ -84,11 +88,22 @@ class PropagationBench {
         int perTx = 9_900;
         int total = 300;
         while (total + perTx + 200 < bytes) {
-            Transaction tx = BlockMaker.spend(prev, 0, 0, 1, new byte[perTx]);
+            Transaction tx = paddedSpend(prev, perTx);
             txs.add(tx);
             total += tx.size();
             prev = tx;
         }
         return txs;
+    }
+
+    /** Spends output 0 of {@code prev} (OP_TRUE) to one OP_TRUE output, with {@code padding} bytes in an OP_RETURN. */
+    private static Transaction paddedSpend(Transaction prev, int padding) {
+        byte[] data = new byte[padding + 1];
+        data[0] = 0x6a; // OP_RETURN: unspendable, so not in the UTXO set
+        return new Transaction.Builder()
+                .addInput(new OutPoint(prev.txid(), 0), Script.EMPTY)
+                .addOutput(prev.outputs().get(0).value(), BlockBuilder.OP_TRUE)
+                .addOutput(0, Script.of(data))
+                .build();
     }
 }

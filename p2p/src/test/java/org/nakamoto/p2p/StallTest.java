@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /**
  * A peer that announces blocks and then never delivers them is disconnected once the request for the
@@ -24,7 +25,7 @@ class StallTest {
 
     @Test
     void stallerAtTheWindowBaseIsDroppedAndSyncMovesOn() throws IOException {
-        NetworkParams params = TestParams.regtest();
+        NetworkParams params = TestNetworks.regtest();
         Vertx vertx = Vertx.vertx();
         try (TestNode source = new TestNode("source", vertx, params, dir.resolve("s"), TestNode.fastConfig().build()).start();
                 TestNode node = new TestNode("node", vertx, params, dir.resolve("n"),

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.TestNetworks;
 
 /** Headers-first sync speed of a fresh node from three peers, in blocks per second. */
 @Tag("bench")
@@ -18,7 +19,7 @@ class SyncBench {
 
     @Test
     void headersFirstSyncSpeed() {
-        NetworkParams params = TestParams.regtest();
+        NetworkParams params = TestNetworks.regtest();
         ChainFixture.build(params, dir.resolve("template"), BLOCKS);
         for (int i = 0; i < 3; i++) {
             ChainFixture.copy(dir.resolve("template"), dir.resolve("s" + i));

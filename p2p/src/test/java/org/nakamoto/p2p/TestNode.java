@@ -23,6 +23,7 @@ import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainState;
 import org.nakamoto.chain.store.ChainStore;
+import org.nakamoto.chain.testing.BlockBuilder;
 
 /**
  * One full node in the test JVM: a LevelDB store in its own directory, chain state, mempool, a single
@@ -91,7 +92,7 @@ final class TestNode implements AutoCloseable {
     /** Builds a block on the current tip with {@code txs} and submits it, as a miner would. */
     Block produce(List<Transaction> txs, int tag) {
         return onChain(() -> {
-            Block b = BlockMaker.make(params, chain.tip(), txs, tag, System.currentTimeMillis() / 1000);
+            Block b = BlockBuilder.onNode(params, chain.tip(), txs, tag, System.currentTimeMillis() / 1000);
             chain.acceptBlock(b);
             return b;
         });

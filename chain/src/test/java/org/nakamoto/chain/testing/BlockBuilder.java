@@ -18,6 +18,7 @@ import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.state.BlockNode;
 
 /**
  * Makes valid blocks on any known parent, for fork and reorganisation tests: BIP34 coinbase, bits from
@@ -60,9 +61,28 @@ public final class BlockBuilder {
         int height = heights.get(parent.hash()) + 1;
         HeaderAncestry ancestry = ancestry(parent.hash());
         long time = Math.max(parent.header().time() + secondsAfter, MedianTimePast.of(ancestry) + 1);
+        Block b = assemble(params, parent.hash(), height, ancestry, time, txs, fees, payout, tag++);
+        remember(b, height);
+        return b;
+    }
+
+    /**
+     * A block on {@code parent}, a node of a live chain state that may hold blocks no builder made (a
+     * network test's node receives them from peers): time {@code time}, or just after the median time past
+     * if that is later; {@code tag} in the coinbase tells apart blocks that producers make at one height.
+     * The coinbase claims the subsidy only and pays it to OP_TRUE.
+     */
+    public static Block onNode(NetworkParams params, BlockNode parent, List<Transaction> txs, int tag, long time) {
+        HeaderAncestry ancestry = parent.ancestry();
+        long blockTime = Math.max(MedianTimePast.of(ancestry) + 1, time);
+        return assemble(params, parent.hash(), parent.height() + 1, ancestry, blockTime, txs, 0, OP_TRUE, tag);
+    }
+
+    private static Block assemble(NetworkParams params, Hash256 parentHash, int height, HeaderAncestry ancestry,
+            long time, List<Transaction> txs, long fees, Script payout, int tag) {
         ByteWriter sig = new ByteWriter();
         sig.writeBytes(CoinbaseHeight.encode(height));
-        sig.writeUint8(4).writeInt32LE(tag++); // distinct coinbases, so sibling blocks differ
+        sig.writeUint8(4).writeInt32LE(tag); // distinct coinbases, so sibling blocks differ
         Transaction coinbase = new Transaction.Builder()
                 .addInput(new TxIn(OutPoint.NULL, Script.of(sig.toByteArray()), TxIn.SEQUENCE_FINAL))
                 .addOutput(params.subsidyAt(height) + fees, payout)
@@ -71,10 +91,8 @@ public final class BlockBuilder {
         all.add(coinbase);
         all.addAll(txs);
         long bits = Retarget.nextWorkRequired(params, ancestry);
-        BlockHeader h = new BlockHeader(4, parent.hash(), MerkleTree.ofTransactions(all).root(), time, bits, 0);
-        Block b = new Block(TestMiner.mine(h), all);
-        remember(b, height);
-        return b;
+        BlockHeader h = new BlockHeader(4, parentHash, MerkleTree.ofTransactions(all).root(), time, bits, 0);
+        return new Block(TestMiner.mine(h), all);
     }
 
     public Block next(Block parent) {
