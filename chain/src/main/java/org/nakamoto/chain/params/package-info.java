@@ -7,6 +7,7 @@
  * thread-local "current network".
  *
  * <p>Threads: {@code NetworkParams} is an immutable record (its checkpoint map and seed list are copied),
- * safe to share; {@code ParamsLoader} and {@code DataDirs} are stateless.
+ * safe to share; its {@code Builder} (for test variants) is used by one thread and builds a new record.
+ * {@code ParamsLoader} and {@code DataDirs} are stateless.
  */
 package org.nakamoto.chain.params;
