@@ -8,7 +8,7 @@ package org.nakamoto.chain.mempool;
  * @param verifyScripts run the input scripts; false only for transactions this pool already verified,
  *                      whose legacy and P2SH scripts cannot depend on the chain
  */
-public record AdmissionOptions(boolean keepOrphan, boolean verifyScripts) {
+record AdmissionOptions(boolean keepOrphan, boolean verifyScripts) {
     /** A transaction relayed by a peer, or an orphan whose parent arrived. */
     public static final AdmissionOptions RELAY = new AdmissionOptions(true, true);
     /** A transaction from this node's user (sendrawtransaction): an orphan is an error, not kept. */
