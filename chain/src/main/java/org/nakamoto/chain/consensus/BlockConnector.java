@@ -12,8 +12,8 @@ import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
  * Applies a block to a UTXO view and takes it back off (Bitcoin Core's ConnectBlock/DisconnectBlock).
- * Connecting checks everything that needs the coins being spent: existence, maturity, amounts, the
- * coinbase claim and the scripts. The block's context-free rules ({@link BlockChecks}) and its header
+ * Connecting checks everything that needs the coins being spent: existence, maturity, amounts (through
+ * {@link CheckTxInputs}, which the mempool shares), the sigop limit, the coinbase claim and the scripts. The block's context-free rules ({@link BlockChecks}) and its header
  * are checked before this. Stateless and thread-safe; the cache passed in belongs to the caller, who
  * discards it if connecting fails partway.
  */

@@ -108,6 +108,7 @@ final class MempoolAdmission {
         UtxoView confirmed = chain.store().utxo();
         CheckTxInputs.Result inputs = CheckTxInputs.check(tx, nextHeight, chain.params().coinbaseMaturity(),
                 prevout -> coin(tx, prevout, confirmed));
+        // Policy after consensus, as Core's PreChecks runs AreInputsStandard after CheckTxInputs.
         MempoolPolicy.checkInputsStandard(tx, inputs.spent());
         int sigOps = BlockChecks.legacySigOps(tx) + inputs.p2shSigOps();
         policy.checkFeeAndSigOps(tx, inputs.fee(), sigOps);
