@@ -115,15 +115,15 @@ public final class Mempool implements ChainListener {
      */
     private static void checkStandard(Transaction tx) throws ValidationException {
         if (tx.size() > MAX_STANDARD_TX_SIZE) {
-            throw new ValidationException(RejectReason.TX_NON_STANDARD, "tx-size: " + tx.size() + " bytes");
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_SIZE, tx.size() + " bytes");
         }
         for (TxIn in : tx.inputs()) {
             byte[] sig = in.scriptSig().unsafeBytes();
             if (sig.length > MAX_STANDARD_SCRIPTSIG_SIZE) {
-                throw new ValidationException(RejectReason.TX_NON_STANDARD, "scriptsig-size: " + sig.length + " bytes");
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_SCRIPTSIG_SIZE, sig.length + " bytes");
             }
             if (!ScriptCode.isPushOnly(sig)) {
-                throw new ValidationException(RejectReason.TX_NON_STANDARD, "scriptsig-not-pushonly");
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY, tx.txid().toString());
             }
         }
     }
@@ -210,7 +210,7 @@ public final class Mempool implements ChainListener {
             if (ScriptCode.isPayToScriptHash(spent.scriptPubKey().unsafeBytes())) {
                 int n = ScriptCode.p2shSigOpCount(tx.inputs().get(i).scriptSig().unsafeBytes());
                 if (n > MAX_P2SH_SIGOPS) {
-                    throw new ValidationException(RejectReason.TX_NON_STANDARD, "bad-txns-nonstandard-inputs: input " + i
+                    throw new ValidationException(RejectReason.TX_NONSTANDARD_INPUTS, "input " + i
                             + " runs " + n + " sigops");
                 }
                 sigOps += n;
