@@ -40,15 +40,15 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
      */
     public static void checkStandard(Transaction tx) throws ValidationException {
         if (tx.size() > MAX_STANDARD_TX_SIZE) {
-            throw new ValidationException(RejectReason.TX_NON_STANDARD, "tx-size: " + tx.size() + " bytes");
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_SIZE, tx.size() + " bytes");
         }
         for (TxIn in : tx.inputs()) {
             byte[] sig = in.scriptSig().unsafeBytes();
             if (sig.length > MAX_STANDARD_SCRIPTSIG_SIZE) {
-                throw new ValidationException(RejectReason.TX_NON_STANDARD, "scriptsig-size: " + sig.length + " bytes");
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_SCRIPTSIG_SIZE, sig.length + " bytes");
             }
             if (!ScriptCode.isPushOnly(sig)) {
-                throw new ValidationException(RejectReason.TX_NON_STANDARD, "scriptsig-not-pushonly");
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY, tx.txid().toString());
             }
         }
     }
@@ -58,7 +58,7 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
         for (int i = 0; i < tx.inputs().size(); i++) {
             int n = CheckTxInputs.p2shSigOps(tx.inputs().get(i), spent.get(i));
             if (n > MAX_P2SH_SIGOPS) {
-                throw new ValidationException(RejectReason.TX_NON_STANDARD, "bad-txns-nonstandard-inputs: input " + i
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_INPUTS, "input " + i
                         + " runs " + n + " sigops");
             }
         }
