@@ -2,7 +2,7 @@
 # Crash soak: real nakamotod processes, one importing a block file and one mining on regtest,
 # killed with SIGKILL at random moments and restarted on the same data directory, ROUNDS times each. After
 # every kill: the store opens, its tip is an accepted block no lower than the last one reported, and its
-# UTXO set equals a rebuild from the stored blocks. Outside the test suite.
+# UTXO set equals a rebuild from the stored blocks. Outside the test suite; figures in docs/robustness.md.
 # Usage: scripts/soak-crash.sh [rounds] [import|mine|both]   (default: 500 both; about 1 hour per mode)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -114,6 +114,7 @@ public final class Node {
         NodeContext ctx = new NodeContext(config, config.params(), store, chain, mempool, chainThread, p2p, miner,
                 meters, status);
         metrics.bind(ctx);
+        metrics.bindScripts(verifier);
         await(p2p.start());
         LOG.info("P2P listening on {}:{}", config.bind(), p2p.port());
         vertx.setPeriodic(HEADER_POLL_MILLIS, id -> p2p.bestHeaderHeight()

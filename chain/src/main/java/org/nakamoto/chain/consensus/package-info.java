@@ -2,7 +2,8 @@
  * Consensus rules as small pure functions named after Bitcoin Core's: proof of work and retarget, header
  * rules in context ({@link org.nakamoto.chain.consensus.HeaderChainValidator}), context-free block and
  * transaction rules ({@link org.nakamoto.chain.consensus.BlockChecks},
- * {@link org.nakamoto.chain.consensus.TransactionChecks}), connecting a block to a UTXO view
+ * {@link org.nakamoto.chain.consensus.TransactionChecks}), the input rules shared by block connection and
+ * mempool admission ({@link org.nakamoto.chain.consensus.CheckTxInputs}), connecting a block to a UTXO view
  * ({@link org.nakamoto.chain.consensus.BlockConnector}), and the rejection reasons.
  *
  * <p>Threads: the rule classes are stateless (or hold only immutable parameters and a clock) and may be

@@ -1,10 +1,15 @@
 /**
- * Unconfirmed transactions valid on the current tip: admission (consensus input checks and relay policy),
- * the pool with fee-rate eviction, the orphanage, and re-admission after a reorganisation.
+ * Unconfirmed transactions valid on the current tip. {@link org.nakamoto.chain.mempool.Mempool} is the
+ * facade over the parts Core and btcd also separate: admission ({@code MempoolAdmission}, using the consensus
+ * input rules blocks use), standardness and relay knobs ({@link org.nakamoto.chain.mempool.MempoolPolicy}),
+ * the orphanage ({@code Orphanage}) and the container with fee-rate eviction and reorganisation re-admission
+ * ({@code TxPool}).
  *
- * <p>Threads: every public method of {@link org.nakamoto.chain.mempool.Mempool} is {@code synchronized} on
- * the mempool. The chain writer calls its listener methods while holding the chain's lock and the mempool
- * never calls a locking {@code ChainState} method, so the locks are always taken chain first, then mempool.
- * {@code MempoolEntry} and {@code MempoolPolicy} are immutable records.
+ * <p>Threads: one monitor, the {@code Mempool}'s, guards every part; its public methods (but
+ * {@code policy()} and {@code addListener}) are {@code synchronized}, and the parts, which are not
+ * thread-safe, are reached only from inside them. The chain writer calls its listener methods while holding
+ * the chain's lock and the mempool never calls a locking {@code ChainState} method, so the locks are always
+ * taken chain first, then mempool. {@code MempoolEntry}, {@code MempoolPolicy} and {@code AdmissionOptions}
+ * are immutable records.
  */
 package org.nakamoto.chain.mempool;

@@ -131,9 +131,9 @@ final class RawTransactionRpc {
                 if (ctx.mempool().contains(tx.txid())) {
                     return tx.txid(); // Core answers a resubmission with the txid
                 }
-                long fee = ctx.mempool().test(tx); // refuses orphans instead of keeping them, as Core's RPC does
-                checkFeeRate(fee, tx.size(), maxFeeRate);
-                ctx.mempool().accept(tx);
+                // One admission: an orphan is refused rather than kept, as Core's RPC does, and the fee rate
+                // is checked after every other rule but before the pool changes, so the scripts run once.
+                ctx.mempool().acceptLocal(tx, (fee, size) -> checkFeeRate(fee, size, maxFeeRate));
                 return tx.txid();
             });
         } catch (ValidationException e) {
