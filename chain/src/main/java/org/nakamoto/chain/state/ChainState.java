@@ -109,6 +109,10 @@ public final class ChainState {
                 throw new StoreException("the block store is corrupt: block " + r.header().hash() + " at height "
                         + r.height() + " has no stored parent");
             }
+            if (parent != null && parent.height() != r.height() - 1) {
+                throw new StoreException("the block store is corrupt: block " + r.header().hash() + " at height "
+                        + r.height() + " follows a parent at height " + parent.height());
+            }
             BlockNode n = new BlockNode(r.header(), r.height(), r.chainWork(), parent, r.status());
             nodes.put(n.hash(), n);
             if (parent != null) {
