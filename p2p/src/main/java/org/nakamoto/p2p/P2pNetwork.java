@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.nakamoto.chain.mempool.Mempool;
-import org.nakamoto.chain.mempool.MempoolEntry;
+import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
@@ -185,13 +185,15 @@ public final class P2pNetwork {
                     });
                 }
             }
-        };
-        chain.addListener(chainListener);
-        mempool.addListener((MempoolEntry e) -> {
-            if (!stopped.get()) {
-                context.runOnContext(v -> txRelay.announce(e.tx().txid()));
+
+            @Override
+            public void transactionAdded(Transaction tx, long fee) {
+                if (!stopped.get()) {
+                    context.runOnContext(v -> txRelay.announce(tx.txid()));
+                }
             }
-        });
+        };
+        chain.addListener(chainListener); // one channel for blocks and the mempool's transactions
     }
 
     private Future<Void> onStop() {

@@ -26,7 +26,7 @@ import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.TxOut;
 import org.nakamoto.chain.script.ScriptCode;
 import org.nakamoto.chain.state.BlockNode;
-import org.nakamoto.chain.state.ChainListener;
+import org.nakamoto.chain.state.MempoolUpdates;
 import org.nakamoto.chain.state.ChainState;
 import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.chain.utxo.UtxoView;
@@ -37,10 +37,10 @@ import org.nakamoto.chain.utxo.UtxoView;
  * outputs of another one in the pool.
  *
  * <p>Concurrency: every method is {@code synchronized} on the mempool. The chain writer calls the
- * {@link ChainListener} methods while holding the chain's lock; the mempool never calls a locking
+ * {@link MempoolUpdates} methods while holding the chain's lock; the mempool never calls a locking
  * {@link ChainState} method, so the two locks are always taken in the order chain, then mempool.
  */
-public final class Mempool implements ChainListener {
+public final class Mempool implements MempoolUpdates {
     /** Bitcoin Core's MAX_STANDARD_TX_SIGOPS_COST in legacy units: a fifth of a block's limit per transaction. */
     public static final int MAX_STANDARD_TX_SIGOPS = 4000;
     /** Core's MAX_STANDARD_TX_WEIGHT for a legacy transaction: 100,000 bytes. */
@@ -73,7 +73,8 @@ public final class Mempool implements ChainListener {
         this.scripts = scripts;
         this.policy = policy;
         this.clockSeconds = clockSeconds;
-        chain.addListener(this);
+        ChainState.TransactionSink sink = chain.attachMempool(this); // the writer updates this pool directly
+        listeners.add(e -> sink.added(e.tx(), e.fee()));
     }
 
     /** Hears of every transaction admitted, on the admitting thread; must be quick. */
