@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Node {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    private static final long HEADER_POLL_MILLIS = 1_000;
 
     private final NodeConfig config;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -106,8 +105,7 @@ public final class Node {
         Mempool mempool = chainThread.call(() -> new Mempool(chain, verifier, MempoolPolicy.DEFAULT, Node::nowSeconds));
         LOG.info("Loaded block index: tip height={} hash={} in {} ms", chain.tip().height(), chain.tip().hash(),
                 (System.nanoTime() - started) / 1_000_000);
-        status.bestHeaderHeight(chain.tip().height());
-        chain.addListener(new TipLogger(status));
+        chain.addListener(new TipLogger(chain));
 
         p2p = new P2pNetwork(vertx, config.params(), p2pConfig(), chain, mempool, chainThread);
         miner = new LocalMiner(chain, mempool, chainThread);
@@ -116,8 +114,6 @@ public final class Node {
         metrics.bind(ctx);
         await(p2p.start());
         LOG.info("P2P listening on {}:{}", config.bind(), p2p.port());
-        vertx.setPeriodic(HEADER_POLL_MILLIS, id -> p2p.bestHeaderHeight()
-                .onSuccess(h -> status.bestHeaderHeight(Math.max(h, chain.tip().height()))));
         if (config.metricsPort() >= 0) {
             metricsServer = new MetricsServer(vertx, meters);
             int port = metricsServer.start(config.metricsBind(), config.metricsPort());

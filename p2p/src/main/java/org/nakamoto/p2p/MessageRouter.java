@@ -166,7 +166,6 @@ final class MessageRouter implements PeerEvents {
     private void onBlock(Peer p, Block block) {
         downloader.onBlock(p, block).onComplete(ar -> {
             if (ar.succeeded()) {
-                headerSync.noteHeader(chain.node(block.hash()));
                 if (ar.result() == ChainState.Acceptance.ORPHAN && p.isReady()) {
                     headerSync.requestHeaders(p, headerSync.bestHeader());
                 }

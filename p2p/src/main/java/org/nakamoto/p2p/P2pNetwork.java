@@ -387,7 +387,7 @@ public final class P2pNetwork {
 
     /** Height of the most-work header known (Core's getblockchaininfo "headers"). */
     public Future<Integer> bestHeaderHeight() {
-        return onContext(() -> headerSync.bestHeader().height());
+        return Future.succeededFuture(chain.bestHeader().height()); // chain state: no hop needed
     }
 
     /** Transaction requests tracked (in flight or queued), for tests. */

@@ -70,6 +70,11 @@ public final class ChainState {
     private MempoolUpdates mempool;
 
     private volatile ActiveChain active;
+    /**
+     * The most-work header known that is not known invalid (Core's m_best_header): written by the writer
+     * when headers are accepted or blocks marked failed or reconsidered, read by anyone (volatile).
+     */
+    private volatile BlockNode bestHeader;
     /** Writer-only: false after a disconnect, until the active chain's array has been copied. */
     private boolean activeArrayShared = true;
     /** Writer-only: the tip subscribers last heard of, and whether blocks were disconnected since. */
@@ -135,6 +140,7 @@ public final class ChainState {
         }
         active = ActiveChain.ending(tip);
         notifiedTip = tip;
+        recalculateBestHeader();
         rebuildCandidates();
         activateBestChain(null);
     }
@@ -155,6 +161,17 @@ public final class ChainState {
 
     public BlockNode node(Hash256 hash) {
         return nodes.get(hash);
+    }
+
+    /**
+     * The best valid header known: the header with the most work that is not known invalid, first seen
+     * winning a tie (as Core's m_best_header). Never behind the tip. Initial block download runs while
+     * the tip is well behind it.
+     */
+    public BlockNode bestHeader() {
+        BlockNode best = bestHeader;
+        BlockNode tip = active.tip();
+        return tip.chainWork().compareTo(best.chainWork()) > 0 ? tip : best;
     }
 
     public Collection<BlockNode> allNodes() {
@@ -289,6 +306,9 @@ public final class ChainState {
         added.add(n.toRecord());
         nodes.put(n.hash(), n);
         children.computeIfAbsent(parent, k -> new ArrayList<>()).add(n);
+        if (n.chainWork().compareTo(bestHeader.chainWork()) > 0) {
+            bestHeader = n;
+        }
         return n;
     }
 
@@ -536,6 +556,20 @@ public final class ChainState {
             todo.addAll(children.getOrDefault(d, List.of()));
         }
         store.putIndexes(changed);
+        if (bestHeader.isFailed()) {
+            recalculateBestHeader();
+        }
+    }
+
+    /** Scans the whole tree for the best valid header: only on load and when the best one fails. */
+    private void recalculateBestHeader() {
+        BlockNode best = active.tip();
+        for (BlockNode n : nodes.values()) {
+            if (!n.isFailed() && n.chainWork().compareTo(best.chainWork()) > 0) {
+                best = n;
+            }
+        }
+        bestHeader = best;
     }
 
     /**
@@ -602,6 +636,7 @@ public final class ChainState {
             todo.addAll(children.getOrDefault(d, List.of()));
         }
         store.putIndexes(changed);
+        recalculateBestHeader();
         rebuildCandidates();
         activateBestChain(null);
     }

@@ -100,7 +100,7 @@ final class BlockchainRpc {
     private ObjectNode blockchainInfo() {
         ActiveChain active = ctx.chain().activeChain();
         BlockNode tip = active.tip();
-        int headers = Math.max(ctx.status().bestHeaderHeight(), tip.height());
+        int headers = Math.max(ctx.chain().bestHeader().height(), tip.height());
         ObjectNode o = Json.object();
         o.put("chain", chainName(ctx.params().name()));
         o.put("blocks", tip.height());

@@ -31,7 +31,7 @@ public final class NodeMetrics {
     public void bind(NodeContext ctx) {
         Gauge.builder("nakamoto.chain.height", ctx.chain(), c -> c.tip().height())
                 .description("Height of the active chain's tip (blocks)").register(meters);
-        Gauge.builder("nakamoto.chain.headers", ctx.status(), s -> Math.max(s.bestHeaderHeight(), ctx.chain().tip().height()))
+        Gauge.builder("nakamoto.chain.headers", ctx.chain(), c -> c.bestHeader().height())
                 .description("Height of the best known header").register(meters);
         Gauge.builder("nakamoto.chain.work.log2", ctx.chain(), c -> log2(c.tip().chainWork()))
                 .description("log2 of the tip's cumulative chain work").register(meters);
