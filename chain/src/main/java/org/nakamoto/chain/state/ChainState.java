@@ -99,6 +99,7 @@ public final class ChainState {
         synchronized (s) {
             s.load();
         }
+        s.events.deliver(); // to nobody: what loading did is history, not news for later subscribers
         return s;
     }
 
