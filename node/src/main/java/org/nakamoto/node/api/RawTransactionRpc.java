@@ -103,7 +103,7 @@ final class RawTransactionRpc {
         if (n == null) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Block hash not found");
         }
-        Block b = ctx.store().block(blockHash);
+        Block b = ctx.chain().block(blockHash);
         if (b == null) {
             throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, "Block not available");
         }
@@ -126,26 +126,33 @@ final class RawTransactionRpc {
     }
 
     private Object send(Transaction tx, Amount maxFeeRate) throws Exception {
+        // The writer task answers in chain terms (admitted, or refused for its fee rate); RPC errors are
+        // made here, on the RPC thread, never inside the chain writer.
+        boolean admitted;
         try {
-            return ctx.chainThread().call(() -> {
+            admitted = WriterCalls.await(ctx.writer().submit(() -> {
                 if (ctx.mempool().contains(tx.txid())) {
-                    return tx.txid(); // Core answers a resubmission with the txid
+                    return true; // Core answers a resubmission with the txid
                 }
                 long fee = ctx.mempool().test(tx); // refuses orphans instead of keeping them, as Core's RPC does
-                checkFeeRate(fee, tx.size(), maxFeeRate);
+                if (feeRateTooHigh(fee, tx.size(), maxFeeRate)) {
+                    return false;
+                }
                 ctx.mempool().accept(tx);
-                return tx.txid();
-            });
+                return true;
+            }));
         } catch (ValidationException e) {
             throw TxErrors.rejected(e);
         }
-    }
-
-    private static void checkFeeRate(long fee, int size, Amount maxFeeRate) throws RpcException {
-        if (maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * (long) size) {
+        if (!admitted) {
             throw new RpcException(RpcErrorCode.RPC_VERIFY_ERROR,
                     "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
         }
+        return tx.txid();
+    }
+
+    private static boolean feeRateTooHigh(long fee, int size, Amount maxFeeRate) {
+        return maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * (long) size;
     }
 
     private ArrayNode testAccept(ArrayNode rawTxs, Amount maxFeeRate) throws RpcException {

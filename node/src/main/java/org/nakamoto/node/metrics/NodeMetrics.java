@@ -58,7 +58,7 @@ public final class NodeMetrics {
             Gauge.builder("nakamoto.p2p.peers", traffic, t -> t.peers(dir)).tag("direction", dir)
                     .description("Connected peers by direction").register(meters);
         }
-        ctx.chain().addListener(new ChainEvents(ctx));
+        ctx.chain().events().subscribe(new ChainEvents(ctx));
         traffic.startPolling(ctx, this::registerTraffic);
     }
 
@@ -91,7 +91,7 @@ public final class NodeMetrics {
 
         @Override
         public void blockConnected(Block block, BlockNode node) {
-            validation.record(ctx.chainThread().lapNanos(), TimeUnit.NANOSECONDS);
+            validation.record(ctx.writer().lapNanos(), TimeUnit.NANOSECONDS);
             blocks.increment();
             transactions.increment(block.transactions().size());
         }

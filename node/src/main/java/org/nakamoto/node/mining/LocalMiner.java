@@ -10,13 +10,13 @@ import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainWriter;
 import org.nakamoto.miner.BlockGenerator;
 import org.nakamoto.miner.BlockSubmitter;
 import org.nakamoto.miner.Miner;
 import org.nakamoto.miner.SearchSettings;
 import org.nakamoto.miner.TemplateBuilder;
 import org.nakamoto.miner.TxSource;
-import org.nakamoto.node.ChainExecutor;
 
 /**
  * The node's use of the miner module: {@code --mine} runs a {@link Miner} (N search threads, told of tip
@@ -35,19 +35,23 @@ public final class LocalMiner {
     private final AtomicLong blocksMined = new AtomicLong();
     private Miner miner; // guarded by this
 
-    public LocalMiner(ChainState chain, Mempool mempool, ChainExecutor chainThread) {
+    public LocalMiner(ChainState chain, Mempool mempool, ChainWriter writer) {
         this.chain = chain;
         this.txs = TxSource.of(mempool);
-        this.submitter = block -> submit(chainThread, block);
+        this.submitter = block -> submit(writer, block);
     }
 
-    private void submit(ChainExecutor chainThread, Block block) throws ValidationException {
+    private void submit(ChainWriter writer, Block block) throws ValidationException {
         try {
-            chainThread.call(() -> chain.acceptBlock(block));
-        } catch (ValidationException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot submit mined block " + block.hash() + ": " + e.getMessage(), e);
+            writer.acceptBlock(block).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ValidationException ve) {
+                throw ve;
+            }
+            throw new IllegalStateException("cannot submit mined block " + block.hash() + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while submitting mined block " + block.hash(), e);
         }
         blocksMined.incrementAndGet();
     }
