@@ -111,7 +111,7 @@ public final class Node {
         chain.addListener(new TipLogger(chain));
 
         p2p = new P2pNetwork(vertx, config.params(), p2pConfig(), chain, mempool, writer);
-        miner = new LocalMiner(chain, mempool, writer);
+        miner = new LocalMiner(writer.view(), mempool, writer);
         NodeContext ctx = new NodeContext(config, config.params(), writer.view(), mempool, writer, p2p, miner,
                 meters, status);
         metrics.bind(ctx);

@@ -66,6 +66,7 @@ public final class ChainState {
     /** Writer-only: blocks whose parent is unknown (submitblock, or blocks handed over out of order). */
     private final OrphanBlocks orphans = new OrphanBlocks(MAX_ORPHANS, MAX_ORPHAN_BYTES);
     private final ChainEvents events = new ChainEvents();
+    private final ChainView view = new ChainView(this);
     /** Writer-only (set in the monitor): the mempool the writer updates, or null. */
     private MempoolUpdates mempool;
 
@@ -186,6 +187,11 @@ public final class ChainState {
     /** The stored body of a block, or null. */
     public Block block(Hash256 hash) {
         return store.block(hash);
+    }
+
+    /** Read-only access to this state, for code that must not write (the miner, RPC handlers). */
+    public ChainView view() {
+        return view;
     }
 
     /** The one channel for chain and mempool events. */

@@ -42,7 +42,7 @@ public final class ChainWriter implements Executor, AutoCloseable {
     private ChainWriter(ExecutorService thread, ChainState chain) {
         this.thread = thread;
         this.chain = chain;
-        this.view = new ChainView(chain);
+        this.view = chain.view();
     }
 
     /** Opens chain state on a new writer thread (loading the block index and connecting what is stored). */

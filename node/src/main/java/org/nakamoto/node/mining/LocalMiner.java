@@ -9,7 +9,8 @@ import org.nakamoto.chain.mempool.Mempool;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Script;
-import org.nakamoto.chain.state.ChainState;
+
+import org.nakamoto.chain.state.ChainView;
 import org.nakamoto.chain.state.ChainWriter;
 import org.nakamoto.miner.BlockGenerator;
 import org.nakamoto.miner.BlockSubmitter;
@@ -28,14 +29,14 @@ public final class LocalMiner {
     /** Rebuild the template at least this often, to pick up new transactions and a fresher time. */
     private static final Duration REFRESH = Duration.ofSeconds(5);
 
-    private final ChainState chain;
+    private final ChainView chain;
     private final TxSource txs;
     private final BlockSubmitter submitter;
     private final LongSupplier clock = () -> System.currentTimeMillis() / 1000;
     private final AtomicLong blocksMined = new AtomicLong();
     private Miner miner; // guarded by this
 
-    public LocalMiner(ChainState chain, Mempool mempool, ChainWriter writer) {
+    public LocalMiner(ChainView chain, Mempool mempool, ChainWriter writer) {
         this.chain = chain;
         this.txs = TxSource.of(mempool);
         this.submitter = block -> submit(writer, block);
@@ -73,7 +74,7 @@ public final class LocalMiner {
     public synchronized void stop() {
         if (miner != null) {
             miner.close();
-            chain.removeListener(miner);
+            chain.events().unsubscribe(miner);
             miner = null;
         }
     }
