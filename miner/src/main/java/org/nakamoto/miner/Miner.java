@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * to the chain through {@link BlockSubmitter}, the normal validation path.
  *
  * <p>Threads: the search workers, one "miner-control" thread that builds templates and samples the hash
- * rate, and whoever calls the listener methods (the chain writer), which only cancel and enqueue.
+ * rate, and whoever delivers chain events (usually the chain writer, after its task and outside the chain's
+ * lock), whose listener methods only cancel and enqueue.
  */
 public final class Miner implements ChainListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Miner.class);

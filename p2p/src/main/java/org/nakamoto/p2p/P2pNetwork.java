@@ -126,12 +126,12 @@ public final class P2pNetwork {
         connections = new ConnectionManager(config, book, bans, peers, client, metrics, clock, self, this::attach);
         downloader = new BlockDownloader(chain, gateway, peers, config, metrics, clock);
         headerSync = new HeaderSync(chain, gateway, downloader, metrics);
-        announcer = new BlockAnnouncer(chain, peers, headerSync::isCatchingUp);
+        announcer = new BlockAnnouncer(chain.view(), peers, headerSync::isCatchingUp);
         txRelay = new TxRelay(mempool, gateway, peers, metrics, clock, config.blockStallTimeout().toMillis());
-        DataServer dataServer = new DataServer(chain, mempool, ctx, metrics);
+        DataServer dataServer = new DataServer(chain.view(), mempool, ctx, metrics);
         AddressGossip gossip = new AddressGossip(book, peers, self, config.services(), clock,
                 config.dialLearnedAddresses());
-        router = new MessageRouter(config, chain, peers, bans, book, connections, headerSync, downloader, txRelay,
+        router = new MessageRouter(config, chain.view(), peers, bans, book, connections, headerSync, downloader, txRelay,
                 dataServer, gossip, metrics, clock, self);
 
         return ctx.executeBlocking(this::readFiles, true).compose(files -> {
