@@ -49,6 +49,8 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ChainStore store = ChainStore.open(dataDir.resolve("chain"), params)) {
             ChainState chain = ChainState.open(params, store, ScriptInputVerifier.sequential(), Node::nowSeconds);
+            err.printf(Locale.ROOT, "Loaded block index: tip height=%d hash=%s%n", chain.tip().height(), chain.tip().hash());
+            err.flush();
             int i = 0;
             for (Path f : files) {
                 i++;

@@ -115,6 +115,7 @@ public final class Node {
         NodeContext ctx = new NodeContext(config, config.params(), writer.view(), mempool, writer, p2p, miner,
                 meters, status);
         metrics.bind(ctx);
+        metrics.bindScripts(verifier);
         await(p2p.start());
         LOG.info("P2P listening on {}:{}", config.bind(), p2p.port());
         if (config.metricsPort() >= 0) {

@@ -42,8 +42,9 @@ import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
  * The crash soak (issue 11), outside the suite: real {@code nakamotod} processes, an importing one and a
- * mining one, killed with SIGKILL at uniformly random moments from their launch (start-up and recovery
- * included), restarted on the same data directory each round. After every kill the store must open, its
+ * mining one, killed with SIGKILL at random moments (one kill in five uniformly within start-up, store
+ * recovery included; the others uniformly within a window after the node has loaded its store), restarted
+ * on the same data directory each round. After every kill the store must open, its
  * tip must be a block the node accepted (every block back to genesis stored and connected, the file's
  * own blocks for the import), no lower than the last tip the node reported, and its UTXO set must equal
  * an independent rebuild from the stored blocks. The next round's node continues from there.
@@ -59,6 +60,8 @@ class CrashSoakTest {
     private static final int IMPORT_BLOCKS = 600;
     private static final Pattern IMPORT_PROGRESS = Pattern.compile("height=(\\d+)");
     private static final Pattern NEW_TIP = Pattern.compile("new tip height=(\\d+) hash=([0-9a-f]{64})");
+    /** Printed by both the node and the importer once the store is open and the block index loaded. */
+    private static final String LOADED = "Loaded block index: tip height=";
 
     @TempDir
     Path tmp;
@@ -67,6 +70,7 @@ class CrashSoakTest {
     private static final class Tally {
         int rounds;
         int noStoreYet;
+        int duringStartup;
         int tornTails;
         int unopenable;
         int inconsistent;
@@ -78,9 +82,10 @@ class CrashSoakTest {
 
         String summary(String mode) {
             return String.format(Locale.ROOT, "soak %s: %d rounds, %d unopenable stores, %d inconsistent, %d kills"
-                            + " tore a log append, %d before the store existed, %d of %d restarts advanced the tip,"
-                            + " highest tip %d, %.1f s per round", mode, rounds, unopenable, inconsistent, tornTails,
-                    noStoreYet, advanced, restarts, maxHeight, totalMillis / 1000.0 / Math.max(1, rounds));
+                            + " tore a log append, %d kills during start-up (%d before the store existed), %d of %d"
+                            + " restarts advanced the tip, highest tip %d, %.1f s per round", mode, rounds, unopenable,
+                    inconsistent, tornTails, duringStartup, noStoreYet, advanced, restarts, maxHeight,
+                    totalMillis / 1000.0 / Math.max(1, rounds));
         }
     }
 
@@ -127,9 +132,13 @@ class CrashSoakTest {
         }
         Path dataDir = tmp.resolve("import-node");
         List<String> args = List.of("--network", "regtest", "--datadir", dataDir.toString(), "import", file.toString());
-        // a first, whole import learns how long one takes
+        // a first, whole import learns how long one takes once the store is loaded
+        Path firstLog = tmp.resolve("import-0.log");
+        Process first = NodeProcess.launch(args, firstLog);
+        awaitLine(first, firstLog, LOADED);
         long t0 = System.nanoTime();
-        assertEquals(0, NodeProcess.run(args, tmp.resolve("import-0.log"), 600), Files.readString(tmp.resolve("import-0.log")));
+        assertTrue(first.waitFor(10, TimeUnit.MINUTES));
+        assertEquals(0, first.exitValue(), Files.readString(firstLog));
         long fullMillis = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("soak import: a whole import of " + IMPORT_BLOCKS + " blocks takes " + fullMillis + " ms");
         deleteTree(dataDir);
@@ -142,11 +151,12 @@ class CrashSoakTest {
         Path dataDir = tmp.resolve("mining-node");
         List<String> args = List.of("--network", "regtest", "--datadir", dataDir.toString(), "--mine",
                 "--miner-threads", "1", "--port", "0", "--rpcport", "0");
-        soak("mine", dataDir, args, 6_000, NEW_TIP, null);
+        soak("mine", dataDir, args, 4_000, NEW_TIP, null);
     }
 
     /**
-     * Runs the rounds: launch, kill at a random moment within {@code windowMillis} of the launch, check.
+     * Runs the rounds: launch, kill at a random moment (one in five during start-up, the others within
+     * {@code windowMillis} of the store being loaded), check.
      * {@code fileHeights} (import) names the blocks the store may hold; null for a mining node.
      */
     private void soak(String mode, Path dataDir, List<String> args, long windowMillis, Pattern progress,
@@ -158,11 +168,21 @@ class CrashSoakTest {
         Rebuild rebuild = new Rebuild();
         Path chainDir = dataDir.resolve("chain");
         int lastStoredHeight = -1;
+        long startupMillis = 2_000; // until the first round measures it
         for (int round = 1; round <= ROUNDS; round++) {
             long start = System.nanoTime();
             Path log = tmp.resolve(mode + ".log");
             Process p = NodeProcess.launch(args, log);
-            Thread.sleep(rnd.nextLong(windowMillis));
+            if (rnd.nextInt(5) == 0) {
+                // one kill in five during start-up: JVM start, store opening and recovery, index loading
+                Thread.sleep(rnd.nextLong(startupMillis));
+                tally.duringStartup++;
+            } else {
+                // the rest while the node works: uniformly within the window after its store is loaded
+                awaitLine(p, log, LOADED);
+                startupMillis = Math.max(100, (System.nanoTime() - start) / 1_000_000);
+                Thread.sleep(rnd.nextLong(windowMillis));
+            }
             p.destroyForcibly(); // SIGKILL
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             String output = Files.readString(log);
@@ -251,6 +271,16 @@ class CrashSoakTest {
             assertTrue(chain.size() - 1 > storedHeight, "advanced from " + storedHeight + " to " + (chain.size() - 1));
             System.out.println("soak " + mode + ": restarted after the last round, it went on from height "
                     + storedHeight + " to " + (chain.size() - 1) + " and stopped cleanly");
+        }
+    }
+
+    /** Waits until the process has printed {@code line} (it dies only of our kill). */
+    private static void awaitLine(Process p, Path log, String line) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!Files.readString(log).contains(line)) {
+            assertTrue(p.isAlive(), "the node exited before printing '" + line + "':\n" + Files.readString(log));
+            assertTrue(System.nanoTime() < deadline, "no '" + line + "' in 3 minutes:\n" + Files.readString(log));
+            Thread.sleep(5);
         }
     }
 

@@ -227,6 +227,27 @@ class NakamotodRpcTest {
         assertError(a.rpc().call("getmempoolentry", q(greedy.txid().toString())), -5);
     }
 
+    @Test
+    void aNonStandardTransactionIsRefusedWithCoresStringForTheRuleItBreaks() throws Exception {
+        String h3 = a.result("getblockhash", "3").textValue();
+        Hash256 cb3 = Hash256.fromHex(a.result("getblock", q(h3)).get("tx").get(0).textValue());
+        Transaction signed = spend(cb3, 50_0000_0000L - 10_000, KEY);
+        // OP_NOP before a valid signature and key: valid in a block, but not relayed (IsStandardTx)
+        byte[] sig = signed.inputs().get(0).scriptSig().bytes();
+        byte[] withNop = new byte[sig.length + 1];
+        withNop[0] = 0x61;
+        System.arraycopy(sig, 0, withNop, 1, sig.length);
+        Transaction tx = signed.toBuilder()
+                .setInput(0, new TxIn(new OutPoint(cb3, 0), Script.of(withNop), TxIn.SEQUENCE_FINAL)).build();
+        String hex = Hex.encode(tx.serialize());
+        JsonNode test = a.result("testmempoolaccept", "[" + q(hex) + "]").get(0);
+        assertFalse(test.get("allowed").booleanValue(), test.toString());
+        assertEquals("scriptsig-not-pushonly", test.get("reject-reason").textValue());
+        JsonNode refused = a.rpc().call("sendrawtransaction", q(hex));
+        assertError(refused, -26);
+        assertEquals("scriptsig-not-pushonly", refused.get("error").get("message").textValue());
+    }
+
     /** Spends output 0 of {@code prev} (paying {@link #ADDRESS}) back to ADDRESS, signed with {@code key}. */
     static Transaction spend(Hash256 prev, long value, EcPrivateKey key) {
         Script prevScript = ADDRESS.scriptPubKey();

@@ -5,7 +5,9 @@ import org.nakamoto.chain.state.BlockNode;
 
 /**
  * What a validation failure costs the peer that sent the data, by context, in one place (Core's
- * MaybePunishNodeForBlock / MaybePunishNodeForTx). The same {@link RejectReason} can mean an honest
+ * MaybePunishNodeForBlock / MaybePunishNodeForTx). The decision is made on the reason's
+ * {@link RejectReason.Category}, with a switch that names every category and has no default, so a new
+ * category does not compile until someone decides what it costs. The same category can mean an honest
  * disagreement in one context and proof of a broken or hostile peer in another:
  *
  * <ul>
@@ -18,11 +20,12 @@ import org.nakamoto.chain.state.BlockNode;
  *       output, a non-final transaction and an invalid ancestor (Core's BLOCK_CONSENSUS,
  *       BLOCK_INVALID_PREV), except a time too far in the future (our clock may be wrong), an unknown
  *       parent (handled as an orphan) and a duplicate of a block we hold as valid. A duplicate of a
- *       block known to be invalid costs a ban (Core's BLOCK_CACHED_INVALID).</li>
+ *       block known to be invalid costs a ban (Core's BLOCK_CACHED_INVALID). A mutated block costs its
+ *       sender a ban too, as in Core (only that peer could have altered the body), but the chain does not
+ *       mark its hash invalid, so the peer who later sends the genuine block is not punished.</li>
  * </ul>
  *
- * <p>{@link RejectReason#banScore()} in chain stays as a transaction-context default for other callers;
- * the network layer uses only this class. Stateless.
+ * <p>Stateless.
  */
 final class Penalty {
     static final int NONE = 0;
@@ -33,11 +36,11 @@ final class Penalty {
 
     /** A transaction the mempool refused. */
     static int forTransaction(RejectReason r) {
-        return switch (r) {
-            case TX_NON_FINAL, TX_ORPHAN, TX_FEE_TOO_LOW, TX_MEMPOOL_CONFLICT, TX_ALREADY_KNOWN,
-                    TX_ALREADY_CONFIRMED, TX_MEMPOOL_FULL, TX_TOO_MANY_SIGOPS, TX_NON_STANDARD,
-                    TX_MISSING_OR_SPENT, TX_PREMATURE_COINBASE_SPEND -> NONE;
-            default -> BAN;
+        return switch (r.category()) {
+            case POLICY, MISSING_INPUTS, PREMATURE -> NONE;
+            case CONSENSUS -> BAN;
+            // Header and block categories: the mempool never refuses a transaction with them.
+            case FUTURE_TIME, MISSING_PARENT, MUTATED, CACHED_INVALID -> BAN;
         };
     }
 
@@ -46,10 +49,12 @@ final class Penalty {
      * if none), which tells a duplicate of a valid block from one of an invalid block.
      */
     static int forBlock(RejectReason r, BlockNode known) {
-        return switch (r) {
-            case TIME_TOO_NEW, PREV_BLOCK_NOT_FOUND -> NONE;
-            case DUPLICATE_BLOCK -> known != null && known.isFailed() ? BAN : NONE;
-            default -> BAN;
+        return switch (r.category()) {
+            case FUTURE_TIME, MISSING_PARENT -> NONE;
+            case CACHED_INVALID -> known != null && known.isFailed() ? BAN : NONE;
+            // In a block, missing and immature inputs break consensus; policy never refuses a block, so a
+            // policy reason here would be a misfiled rule, and is treated as invalid.
+            case CONSENSUS, MUTATED, MISSING_INPUTS, PREMATURE, POLICY -> BAN;
         };
     }
 }

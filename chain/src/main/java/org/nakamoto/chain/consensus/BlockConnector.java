@@ -2,21 +2,18 @@ package org.nakamoto.chain.consensus;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nakamoto.chain.model.Amount;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
-import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
-import org.nakamoto.chain.script.ScriptCode;
 import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
  * Applies a block to a UTXO view and takes it back off (Bitcoin Core's ConnectBlock/DisconnectBlock).
- * Connecting checks everything that needs the coins being spent: existence, maturity, amounts, the
- * coinbase claim and the scripts. The block's context-free rules ({@link BlockChecks}) and its header
+ * Connecting checks everything that needs the coins being spent: existence, maturity, amounts (through
+ * {@link CheckTxInputs}, which the mempool shares), the sigop limit, the coinbase claim and the scripts. The block's context-free rules ({@link BlockChecks}) and its header
  * are checked before this. Stateless and thread-safe; the cache passed in belongs to the caller, who
  * discards it if connecting fails partway.
  */
@@ -56,9 +53,12 @@ public final class BlockConnector {
         for (Transaction tx : block.transactions()) {
             sigOps += BlockChecks.legacySigOps(tx);
             if (!tx.isCoinbase()) {
-                int first = spent.size();
-                fees += spendInputs(tx, height, view, spent, checks);
-                sigOps += p2shSigOps(tx, spent.subList(first, spent.size()));
+                // Spending from the view as we go lets later transactions spend earlier ones' outputs.
+                CheckTxInputs.Result r = CheckTxInputs.check(tx, height, params.coinbaseMaturity(), view::spend);
+                fees += r.fee();
+                sigOps += r.p2shSigOps();
+                spent.addAll(r.spent());
+                checks.addAll(r.checks());
             }
             if (sigOps > BlockChecks.maxSigOps(params)) {
                 throw new ValidationException(RejectReason.BAD_SIGOPS,
@@ -77,52 +77,6 @@ public final class BlockConnector {
         }
         scripts.verify(checks);
         return new BlockUndo(spent);
-    }
-
-    /**
-     * Core's GetP2SHSigOpCount: for each input spending a pay-to-script-hash output, the accurate sigop
-     * count of the redeem script its scriptSig pushes last. {@code coins} are the outputs the inputs spend.
-     */
-    public static int p2shSigOps(Transaction tx, List<Coin> coins) {
-        int n = 0;
-        for (int i = 0; i < tx.inputs().size(); i++) {
-            if (ScriptCode.isPayToScriptHash(coins.get(i).output().scriptPubKey().unsafeBytes())) {
-                n += ScriptCode.p2shSigOpCount(tx.inputs().get(i).scriptSig().unsafeBytes());
-            }
-        }
-        return n;
-    }
-
-    /** Checks and spends one transaction's inputs (Core's CheckTxInputs), returning its fee. */
-    long spendInputs(Transaction tx, int height, UtxoCache view, List<Coin> spent, List<InputCheck> checks)
-            throws ValidationException {
-        long in = 0;
-        for (int i = 0; i < tx.inputs().size(); i++) {
-            TxIn input = tx.inputs().get(i);
-            Coin coin = view.spend(input.prevout());
-            if (coin == null) {
-                throw new ValidationException(RejectReason.TX_MISSING_OR_SPENT, input.prevout().toString());
-            }
-            if (coin.coinbase() && height - coin.height() < params.coinbaseMaturity()) {
-                throw new ValidationException(RejectReason.TX_PREMATURE_COINBASE_SPEND,
-                        input.prevout() + " has " + (height - coin.height()) + " confirmations");
-            }
-            in += coin.output().value();
-            if (!Amount.inMoneyRange(coin.output().value()) || !Amount.inMoneyRange(in)) {
-                throw new ValidationException(RejectReason.TX_INPUT_VALUES_OUT_OF_RANGE, tx.txid().toString());
-            }
-            spent.add(coin);
-            checks.add(new InputCheck(tx, i, coin.output().scriptPubKey(), coin.output().value()));
-        }
-        long out = 0;
-        for (var o : tx.outputs()) {
-            out += o.value();
-        }
-        if (in < out) {
-            throw new ValidationException(RejectReason.TX_IN_BELOW_OUT,
-                    tx.txid() + ": in " + in + " < out " + out);
-        }
-        return in - out;
     }
 
     private static void addOutputs(Transaction tx, int height, UtxoCache view) throws ValidationException {

@@ -2,74 +2,116 @@ package org.nakamoto.chain.consensus;
 
 /**
  * Why a header, block or transaction was refused. Codes are Bitcoin Core's reason strings, so logs and
- * RPC answers read the same as Core's. {@link #banScore()} is what a peer that sent it earns (100 bans);
- * reasons that an honest peer can trigger (an orphan, a policy rule) score 0. Tests assert on the enum,
+ * RPC answers read the same as Core's. Each reason carries a {@link Category}, which is what callers
+ * decide on (the network layer's punishment, whether a block is marked invalid), much as bcoin's
+ * VerifyError carries its code, reason, score and "malleated" flag together. Tests assert on the enum,
  * never on message text.
  */
 public enum RejectReason {
-    // Parsing
-    MALFORMED("malformed", "could not be parsed", 100),
-
     // Header
-    HIGH_HASH("high-hash", "proof of work does not meet the target in bits", 100),
-    BAD_DIFFBITS("bad-diffbits", "bits differ from the retarget rule", 100),
-    BAD_BITS_ENCODING("bad-bits-encoding", "bits encode a negative, zero or overflowing target, or one above powLimit", 100),
-    TIME_TOO_OLD("time-too-old", "time is not after the median of the previous 11 blocks", 100),
-    TIME_TOO_NEW("time-too-new", "time is more than 2 hours after network-adjusted time", 0),
-    PREV_BLOCK_MISMATCH("prev-blk-mismatch", "previous-block hash does not link to the chain", 100),
-    PREV_BLOCK_NOT_FOUND("prev-blk-not-found", "previous block is unknown", 0),
-    PREV_BLOCK_INVALID("bad-prevblk", "previous block is invalid", 100),
-    CHECKPOINT_MISMATCH("checkpoint-mismatch", "block conflicts with a checkpoint", 100),
-    BAD_VERSION("bad-version", "block version is obsolete", 100),
+    HIGH_HASH(Category.CONSENSUS, "high-hash", "proof of work does not meet the target in bits"),
+    BAD_DIFFBITS(Category.CONSENSUS, "bad-diffbits", "bits differ from the retarget rule"),
+    BAD_BITS_ENCODING(Category.CONSENSUS, "bad-bits-encoding", "bits encode a negative, zero or overflowing target, or one above powLimit"),
+    TIME_TOO_OLD(Category.CONSENSUS, "time-too-old", "time is not after the median of the previous 11 blocks"),
+    TIME_TOO_NEW(Category.FUTURE_TIME, "time-too-new", "time is more than 2 hours after network-adjusted time"),
+    PREV_BLOCK_MISMATCH(Category.CONSENSUS, "prev-blk-mismatch", "previous-block hash does not link to the chain"),
+    PREV_BLOCK_NOT_FOUND(Category.MISSING_PARENT, "prev-blk-not-found", "previous block is unknown"),
+    // Consensus, not cached-invalid: the header itself is new, but building on an invalid block is (Core's
+    // BLOCK_INVALID_PREV, punished like BLOCK_CONSENSUS).
+    PREV_BLOCK_INVALID(Category.CONSENSUS, "bad-prevblk", "previous block is invalid"),
+    CHECKPOINT_MISMATCH(Category.CONSENSUS, "checkpoint-mismatch", "block conflicts with a checkpoint"),
+    BAD_VERSION(Category.CONSENSUS, "bad-version", "block version is obsolete"),
 
     // Block
-    BAD_MERKLE_ROOT("bad-txnmrklroot", "merkle root does not match the transactions", 100),
-    MUTATED_MERKLE("bad-txns-duplicate", "merkle tree repeats a transaction (mutated block)", 100),
-    BAD_BLOCK_LENGTH("bad-blk-length", "block is empty or larger than the maximum block size", 100),
-    BAD_SIGOPS("bad-blk-sigops", "too many signature operations", 100),
-    FIRST_TX_NOT_COINBASE("bad-cb-missing", "first transaction is not a coinbase", 100),
-    MULTIPLE_COINBASE("bad-cb-multiple", "more than one coinbase", 100),
-    BAD_COINBASE_LENGTH("bad-cb-length", "coinbase script is not 2 to 100 bytes", 100),
-    BAD_COINBASE_AMOUNT("bad-cb-amount", "coinbase pays more than subsidy plus fees", 100),
-    BAD_COINBASE_HEIGHT("bad-cb-height", "coinbase does not commit to the block height", 100),
-    DUPLICATE_TX("bad-txns-BIP30", "a transaction would overwrite an unspent one with the same txid", 100),
-    DUPLICATE_BLOCK("duplicate", "block is already known", 0),
+    BAD_MERKLE_ROOT(Category.MUTATED, "bad-txnmrklroot", "merkle root does not match the transactions"),
+    MUTATED_MERKLE(Category.MUTATED, "bad-txns-duplicate", "merkle tree repeats a transaction (mutated block)"),
+    BAD_BLOCK_LENGTH(Category.CONSENSUS, "bad-blk-length", "block is empty or larger than the maximum block size"),
+    BAD_SIGOPS(Category.CONSENSUS, "bad-blk-sigops", "too many signature operations"),
+    FIRST_TX_NOT_COINBASE(Category.CONSENSUS, "bad-cb-missing", "first transaction is not a coinbase"),
+    MULTIPLE_COINBASE(Category.CONSENSUS, "bad-cb-multiple", "more than one coinbase"),
+    BAD_COINBASE_LENGTH(Category.CONSENSUS, "bad-cb-length", "coinbase script is not 2 to 100 bytes"),
+    BAD_COINBASE_AMOUNT(Category.CONSENSUS, "bad-cb-amount", "coinbase pays more than subsidy plus fees"),
+    BAD_COINBASE_HEIGHT(Category.CONSENSUS, "bad-cb-height", "coinbase does not commit to the block height"),
+    DUPLICATE_TX(Category.CONSENSUS, "bad-txns-BIP30", "a transaction would overwrite an unspent one with the same txid"),
+    DUPLICATE_BLOCK(Category.CACHED_INVALID, "duplicate", "block is already known"),
 
     // Transaction
-    TX_NO_INPUTS("bad-txns-vin-empty", "transaction has no inputs", 100),
-    TX_NO_OUTPUTS("bad-txns-vout-empty", "transaction has no outputs", 100),
-    TX_OVERSIZE("bad-txns-oversize", "transaction is larger than a block", 100),
-    TX_NEGATIVE_OUTPUT("bad-txns-vout-negative", "an output value is negative", 100),
-    TX_OUTPUT_TOO_LARGE("bad-txns-vout-toolarge", "an output value exceeds 21 million coins", 100),
-    TX_OUTPUT_TOTAL_TOO_LARGE("bad-txns-txouttotal-toolarge", "output values add to more than 21 million coins", 100),
-    TX_DUPLICATE_INPUTS("bad-txns-inputs-duplicate", "an input is spent twice in one transaction", 100),
-    TX_NULL_PREVOUT("bad-txns-prevout-null", "a non-coinbase input spends the null outpoint", 100),
-    TX_MISSING_OR_SPENT("bad-txns-inputs-missingorspent", "an input spends an output that does not exist or is spent", 0),
-    TX_PREMATURE_COINBASE_SPEND("bad-txns-premature-spend-of-coinbase", "an input spends a coinbase before it matured", 0),
-    TX_INPUT_VALUES_OUT_OF_RANGE("bad-txns-inputvalues-outofrange", "input values add to more than 21 million coins", 100),
-    TX_IN_BELOW_OUT("bad-txns-in-belowout", "outputs are worth more than inputs", 100),
-    TX_NON_FINAL("bad-txns-nonfinal", "transaction is not final at this height and time", 100),
-    SCRIPT_FAILED("mandatory-script-verify-flag-failed", "a script did not evaluate to true", 100),
+    TX_NO_INPUTS(Category.CONSENSUS, "bad-txns-vin-empty", "transaction has no inputs"),
+    TX_NO_OUTPUTS(Category.CONSENSUS, "bad-txns-vout-empty", "transaction has no outputs"),
+    TX_OVERSIZE(Category.CONSENSUS, "bad-txns-oversize", "transaction is larger than a block"),
+    TX_NEGATIVE_OUTPUT(Category.CONSENSUS, "bad-txns-vout-negative", "an output value is negative"),
+    TX_OUTPUT_TOO_LARGE(Category.CONSENSUS, "bad-txns-vout-toolarge", "an output value exceeds 21 million coins"),
+    TX_OUTPUT_TOTAL_TOO_LARGE(Category.CONSENSUS, "bad-txns-txouttotal-toolarge", "output values add to more than 21 million coins"),
+    TX_DUPLICATE_INPUTS(Category.CONSENSUS, "bad-txns-inputs-duplicate", "an input is spent twice in one transaction"),
+    TX_NULL_PREVOUT(Category.CONSENSUS, "bad-txns-prevout-null", "a non-coinbase input spends the null outpoint"),
+    TX_MISSING_OR_SPENT(Category.MISSING_INPUTS, "bad-txns-inputs-missingorspent", "an input spends an output that does not exist or is spent"),
+    TX_PREMATURE_COINBASE_SPEND(Category.PREMATURE, "bad-txns-premature-spend-of-coinbase", "an input spends a coinbase before it matured"),
+    TX_INPUT_VALUES_OUT_OF_RANGE(Category.CONSENSUS, "bad-txns-inputvalues-outofrange", "input values add to more than 21 million coins"),
+    TX_IN_BELOW_OUT(Category.CONSENSUS, "bad-txns-in-belowout", "outputs are worth more than inputs"),
+    TX_NON_FINAL(Category.PREMATURE, "bad-txns-nonfinal", "transaction is not final at this height and time"),
+    SCRIPT_FAILED(Category.CONSENSUS, "mandatory-script-verify-flag-failed", "a script did not evaluate to true"),
 
-    // Mempool policy (an honest peer may send these; no ban)
-    TX_ALREADY_KNOWN("txn-already-known", "transaction is already in the mempool", 0),
-    TX_ALREADY_CONFIRMED("txn-already-in-chain", "transaction is already confirmed", 0),
-    TX_MEMPOOL_CONFLICT("txn-mempool-conflict", "transaction spends an output another mempool transaction spends", 0),
-    TX_COINBASE_LOOSE("coinbase", "a coinbase is only valid in a block", 100),
-    TX_FEE_TOO_LOW("min-relay-fee-not-met", "fee rate is below the minimum relay fee rate", 0),
-    TX_MEMPOOL_FULL("mempool-full", "mempool is full and the fee rate is too low to evict anything", 0),
-    TX_ORPHAN("missing-inputs", "parent transaction is unknown (kept as an orphan)", 0),
-    TX_TOO_MANY_SIGOPS("bad-txns-too-many-sigops", "transaction has more signature operations than relay policy allows", 0),
-    TX_NON_STANDARD("non-standard", "transaction is not standard", 0);
+    // Mempool admission: policy and duplicates, and a coinbase outside a block (invalid anywhere else)
+    TX_ALREADY_KNOWN(Category.POLICY, "txn-already-known", "transaction is already in the mempool"),
+    TX_ALREADY_CONFIRMED(Category.POLICY, "txn-already-in-chain", "transaction is already confirmed"),
+    TX_MEMPOOL_CONFLICT(Category.POLICY, "txn-mempool-conflict", "transaction spends an output another mempool transaction spends"),
+    TX_COINBASE_LOOSE(Category.CONSENSUS, "coinbase", "a coinbase is only valid in a block"),
+    TX_FEE_TOO_LOW(Category.POLICY, "min-relay-fee-not-met", "fee rate is below the minimum relay fee rate"),
+    TX_MEMPOOL_FULL(Category.POLICY, "mempool-full", "mempool is full and the fee rate is too low to evict anything"),
+    TX_ORPHAN(Category.MISSING_INPUTS, "missing-inputs", "parent transaction is unknown (kept as an orphan)"),
+    TX_TOO_MANY_SIGOPS(Category.POLICY, "bad-txns-too-many-sigops", "transaction has more signature operations than relay policy allows"),
 
+    // Standardness (Core's IsStandardTx and AreInputsStandard), one reason per rule with Core's string
+    TX_NONSTANDARD_SIZE(Category.POLICY, "tx-size", "transaction is larger than relay policy allows"),
+    TX_NONSTANDARD_SCRIPTSIG_SIZE(Category.POLICY, "scriptsig-size", "a scriptSig is larger than relay policy allows"),
+    TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY(Category.POLICY, "scriptsig-not-pushonly", "a scriptSig does more than push data"),
+    TX_NONSTANDARD_INPUTS(Category.POLICY, "bad-txns-nonstandard-inputs",
+            "a pay-to-script-hash input runs more signature operations than relay policy allows");
+
+    /**
+     * What kind of refusal a reason is, after Core's TxValidationResult and BlockValidationResult. A
+     * category says what the failure proves about the data, not what it costs a peer: that depends on
+     * whether the data came as a transaction or in a block (a missing input is an honest disagreement in
+     * the first and an invalid block in the second), so the network layer decides from category and
+     * context together.
+     */
+    public enum Category {
+        /** Breaks a consensus rule whatever the chain state: the data is invalid for everyone. */
+        CONSENSUS,
+        /** Valid by consensus but refused by this node's relay policy (standardness, fees, mempool limits). */
+        POLICY,
+        /** Spends an output this node does not have: unknown, already spent, or in a parent not yet seen. */
+        MISSING_INPUTS,
+        /** Not valid yet but may become valid: a lock time not reached, a coinbase not yet mature. */
+        PREMATURE,
+        /** A header timed too far past this node's clock; the clock may be the one that is wrong. */
+        FUTURE_TIME,
+        /**
+         * A header whose parent is unknown. Separate from {@link #MISSING_INPUTS} because the two differ in a
+         * block: an unknown parent is kept as an orphan, a missing input makes the block invalid.
+         */
+        MISSING_PARENT,
+        /**
+         * The body does not match its header (merkle root, a repeated transaction): the header's hash may
+         * still name a valid block, so the block is not marked invalid (Core's BLOCK_MUTATED).
+         */
+        MUTATED,
+        /** The block is already known to be invalid (Core's BLOCK_CACHED_INVALID). */
+        CACHED_INVALID
+    }
+
+    private final Category category;
     private final String code;
     private final String message;
-    private final int banScore;
 
-    RejectReason(String code, String message, int banScore) {
+    RejectReason(Category category, String code, String message) {
+        this.category = category;
         this.code = code;
         this.message = message;
-        this.banScore = banScore;
+    }
+
+    public Category category() {
+        return category;
     }
 
     /** Bitcoin Core's short reason string, such as {@code bad-txnmrklroot}. */
@@ -79,9 +121,5 @@ public enum RejectReason {
 
     public String message() {
         return message;
-    }
-
-    public int banScore() {
-        return banScore;
     }
 }

@@ -397,8 +397,7 @@ public final class ChainState {
             BlockChecks.check(block, params);
             connector.checkContext(block, n.height());
         } catch (ValidationException e) {
-            RejectReason r = e.reason();
-            if (r != RejectReason.BAD_MERKLE_ROOT && r != RejectReason.MUTATED_MERKLE) {
+            if (e.reason().category() != RejectReason.Category.MUTATED) {
                 markFailed(n);
             }
             throw e;

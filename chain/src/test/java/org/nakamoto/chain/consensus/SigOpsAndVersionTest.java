@@ -107,7 +107,7 @@ class SigOpsAndVersionTest {
                     .addOutput(cb.outputs().get(0).value() - 10_000, BlockBuilder.OP_TRUE)
                     .build();
             ValidationException e = assertThrows(ValidationException.class, () -> pool.accept(notPushOnly));
-            assertEquals(RejectReason.TX_NON_STANDARD, e.reason());
+            assertEquals(RejectReason.TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY, e.reason());
             // a P2SH input whose redeem script runs 16 sigops: over the 15 a relayed input may
             byte[] redeem = redeemScript(16);
             Script p2sh = StandardScripts.payToScriptHash(Hashes.hash160(redeem));
@@ -121,7 +121,7 @@ class SigOpsAndVersionTest {
                     .addOutput(funding.outputs().get(0).value() - 10_000, BlockBuilder.OP_TRUE)
                     .build();
             e = assertThrows(ValidationException.class, () -> pool.accept(spend));
-            assertEquals(RejectReason.TX_NON_STANDARD, e.reason());
+            assertEquals(RejectReason.TX_NONSTANDARD_INPUTS, e.reason());
             assertEquals(0, pool.size());
         }
     }

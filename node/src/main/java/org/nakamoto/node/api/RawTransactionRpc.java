@@ -126,29 +126,35 @@ final class RawTransactionRpc {
     }
 
     private Object send(Transaction tx, Amount maxFeeRate) throws Exception {
-        // The writer task answers in chain terms (admitted, or refused for its fee rate); RPC errors are
-        // made here, on the RPC thread, never inside the chain writer.
-        boolean admitted;
+        // The writer task answers in chain terms (a ValidationException, or FeeRateTooHigh from the fee
+        // gate); RPC errors are made here, on the RPC thread, never inside the chain writer.
         try {
-            admitted = WriterCalls.await(ctx.writer().submit(() -> {
+            return WriterCalls.await(ctx.writer().submit(() -> {
                 if (ctx.mempool().contains(tx.txid())) {
-                    return true; // Core answers a resubmission with the txid
+                    return tx.txid(); // Core answers a resubmission with the txid
                 }
-                long fee = ctx.mempool().test(tx); // refuses orphans instead of keeping them, as Core's RPC does
-                if (feeRateTooHigh(fee, tx.size(), maxFeeRate)) {
-                    return false;
-                }
-                ctx.mempool().accept(tx);
-                return true;
+                // One admission: an orphan is refused rather than kept, as Core's RPC does, and the fee rate
+                // is checked after every other rule but before the pool changes, so the scripts run once.
+                ctx.mempool().acceptLocal(tx, (fee, size) -> {
+                    if (feeRateTooHigh(fee, size, maxFeeRate)) {
+                        throw new FeeRateTooHigh();
+                    }
+                });
+                return tx.txid();
             }));
         } catch (ValidationException e) {
             throw TxErrors.rejected(e);
-        }
-        if (!admitted) {
+        } catch (FeeRateTooHigh e) {
             throw new RpcException(RpcErrorCode.RPC_VERIFY_ERROR,
                     "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
         }
-        return tx.txid();
+    }
+
+    /** The fee gate's refusal inside the writer task, in chain terms; {@link #send} makes Core's -25 of it. */
+    private static final class FeeRateTooHigh extends Exception {
+        FeeRateTooHigh() {
+            super(null, null, false, false);
+        }
     }
 
     private static boolean feeRateTooHigh(long fee, int size, Amount maxFeeRate) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
@@ -66,6 +67,15 @@ public final class NodeMetrics {
         FunctionCounter.builder("nakamoto.p2p.message.bytes", traffic, t -> t.bytes(direction, command))
                 .tag("direction", direction).tag("command", command)
                 .description("Bytes by message type, over all peers (sent: out, received: in)").register(meters);
+    }
+
+    /**
+     * Inputs whose scripts the node evaluated, for blocks and transactions alike: the signature work done,
+     * and the evidence that no input is verified twice (sendrawtransaction runs each once).
+     */
+    public void bindScripts(ScriptInputVerifier verifier) {
+        FunctionCounter.builder("nakamoto.script.inputs.verified", verifier, ScriptInputVerifier::inputsVerified)
+                .description("Transaction inputs whose scripts were evaluated").register(meters);
     }
 
     static double log2(java.math.BigInteger v) {
