@@ -12,20 +12,21 @@ import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Script;
-import org.nakamoto.chain.state.ChainState;
+
+import org.nakamoto.chain.state.ChainView;
 
 /**
  * Mines a given number of blocks, one after another, and waits for each to be connected: Bitcoin
  * Core's generatetoaddress. Gives up on a block after {@code maxTries} hashes, as Core does.
  */
 public final class BlockGenerator {
-    private final ChainState chain;
+    private final ChainView chain;
     private final TxSource txs;
     private final BlockSubmitter submitter;
     private final LongSupplier clockSeconds;
     private final SearchSettings settings;
 
-    public BlockGenerator(ChainState chain, TxSource txs, BlockSubmitter submitter, LongSupplier clockSeconds,
+    public BlockGenerator(ChainView chain, TxSource txs, BlockSubmitter submitter, LongSupplier clockSeconds,
             SearchSettings settings) {
         this.chain = chain;
         this.txs = txs;

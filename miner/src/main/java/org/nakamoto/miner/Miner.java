@@ -11,7 +11,8 @@ import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
-import org.nakamoto.chain.state.ChainState;
+
+import org.nakamoto.chain.state.ChainView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,13 @@ import org.slf4j.LoggerFactory;
  * to the chain through {@link BlockSubmitter}, the normal validation path.
  *
  * <p>Threads: the search workers, one "miner-control" thread that builds templates and samples the hash
- * rate, and whoever calls the listener methods (the chain writer), which only cancel and enqueue.
+ * rate, and whoever delivers chain events (usually the chain writer, after its task and outside the chain's
+ * lock), whose listener methods only cancel and enqueue.
  */
 public final class Miner implements ChainListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Miner.class);
 
-    private final ChainState chain;
+    private final ChainView chain;
     private final TemplateBuilder templates;
     private final TxSource txs;
     private final Script payout;
@@ -47,13 +49,13 @@ public final class Miner implements ChainListener, AutoCloseable {
     private long templateChangeCount = -1;
     private volatile boolean running;
 
-    public Miner(ChainState chain, TxSource txs, Script payout, SearchSettings settings, BlockSubmitter submitter,
+    public Miner(ChainView chain, TxSource txs, Script payout, SearchSettings settings, BlockSubmitter submitter,
             java.util.function.LongSupplier clockSeconds, Duration refresh) {
         this(chain, txs, payout, settings, submitter, clockSeconds, refresh, NonceKernels.bestFactory());
     }
 
     /** With a chosen kernel, so tests can watch what the workers search. */
-    Miner(ChainState chain, TxSource txs, Script payout, SearchSettings settings, BlockSubmitter submitter,
+    Miner(ChainView chain, TxSource txs, Script payout, SearchSettings settings, BlockSubmitter submitter,
             java.util.function.LongSupplier clockSeconds, Duration refresh,
             java.util.function.Supplier<? extends NonceKernel> kernels) {
         this.chain = chain;
@@ -76,7 +78,7 @@ public final class Miner implements ChainListener, AutoCloseable {
             return;
         }
         running = true;
-        chain.addListener(this);
+        chain.events().subscribe(this);
         control.execute(this::newTemplate);
         control.scheduleAtFixedRate(this::tick, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
         control.scheduleAtFixedRate(meter::sample, 1, 1, TimeUnit.SECONDS);
@@ -175,7 +177,7 @@ public final class Miner implements ChainListener, AutoCloseable {
     @Override
     public synchronized void close() {
         running = false;
-        chain.removeListener(this);
+        chain.events().unsubscribe(this);
         searcher.close();
         control.shutdown();
         try {

@@ -19,7 +19,8 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.state.BlockNode;
-import org.nakamoto.chain.state.ChainState;
+
+import org.nakamoto.chain.state.ChainView;
 
 /**
  * Builds templates on the chain's current tip: bits from the retarget rule, time = max(median time
@@ -32,11 +33,11 @@ public final class TemplateBuilder {
     /** Signature operations kept free for the coinbase (Core's miner reserves 400 cost units, 100 legacy). */
     static final int COINBASE_SIGOPS_RESERVE = 100;
 
-    private final ChainState chain;
+    private final ChainView chain;
     private final TxSource txs;
     private final LongSupplier clockSeconds;
 
-    public TemplateBuilder(ChainState chain, TxSource txs, LongSupplier clockSeconds) {
+    public TemplateBuilder(ChainView chain, TxSource txs, LongSupplier clockSeconds) {
         this.chain = chain;
         this.txs = txs;
         this.clockSeconds = clockSeconds;

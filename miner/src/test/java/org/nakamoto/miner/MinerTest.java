@@ -44,7 +44,7 @@ class MinerTest {
     @Test
     void everyMinedBlockPassesFullValidation() throws Exception {
         try (TestChain n = new TestChain(tmp.resolve("a"), PARAMS, TestVerifiers.real())) {
-            BlockGenerator gen = new BlockGenerator(n.chain, TxSource.EMPTY, submitTo(n), () -> 1_700_000_000L,
+            BlockGenerator gen = new BlockGenerator(n.chain.view(), TxSource.EMPTY, submitTo(n), () -> 1_700_000_000L,
                     SearchSettings.withThreads(2));
             List<Hash256> hashes = gen.generate(12, BlockBuilder.OP_TRUE, 1_000_000);
             assertEquals(12, hashes.size());
@@ -73,7 +73,7 @@ class MinerTest {
             pool.accept(child);
             pool.accept(other);
 
-            BlockGenerator gen = new BlockGenerator(n.chain, TxSource.of(pool), submitTo(n), () -> 1_700_000_000L,
+            BlockGenerator gen = new BlockGenerator(n.chain.view(), TxSource.of(pool), submitTo(n), () -> 1_700_000_000L,
                     SearchSettings.withThreads(1));
             Hash256 mined = gen.generate(1, BlockBuilder.OP_TRUE, 1_000_000).get(0);
             Block b = n.chain.block(mined);
@@ -132,7 +132,7 @@ class MinerTest {
     void extraNonceRollsOverWhenATinyNonceRangeIsExhausted() throws Exception {
         NetworkParams p = TestNetworks.retargeting(20, 10); // about 1024 hashes per block
         try (TestChain n = new TestChain(tmp.resolve("c"), p, TestVerifiers.real())) {
-            TemplateBuilder tb = new TemplateBuilder(n.chain, TxSource.EMPTY, () -> 1_700_000_000L);
+            TemplateBuilder tb = new TemplateBuilder(n.chain.view(), TxSource.EMPTY, () -> 1_700_000_000L);
             List<Long> extraNonces = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 BlockTemplate t = tb.build(BlockBuilder.OP_TRUE);
@@ -193,7 +193,7 @@ class MinerTest {
         List<Block> real = MainnetBlocks.all();
         try (TestChain n = new TestChain(tmp.resolve("d"), mainnet, TestVerifiers.real())) {
             WatchingKernels kernels = new WatchingKernels();
-            try (Miner miner = new Miner(n.chain, TxSource.EMPTY, BlockBuilder.OP_TRUE, SearchSettings.withThreads(2),
+            try (Miner miner = new Miner(n.chain.view(), TxSource.EMPTY, BlockBuilder.OP_TRUE, SearchSettings.withThreads(2),
                     submitTo(n), () -> 1_700_000_000L, Duration.ofSeconds(2), kernels::next)) {
                 miner.start();
                 long best = Long.MAX_VALUE;
@@ -230,7 +230,7 @@ class MinerTest {
     @Test
     void theMinerServiceMinesValidBlocksOnItsOwn() throws Exception {
         try (TestChain n = new TestChain(tmp.resolve("e"), PARAMS, TestVerifiers.real())) {
-            try (Miner miner = new Miner(n.chain, TxSource.EMPTY, BlockBuilder.OP_TRUE, SearchSettings.withThreads(2),
+            try (Miner miner = new Miner(n.chain.view(), TxSource.EMPTY, BlockBuilder.OP_TRUE, SearchSettings.withThreads(2),
                     submitTo(n), () -> System.currentTimeMillis() / 1000, Duration.ofMillis(200))) {
                 miner.start();
                 waitUntil(() -> n.height() >= 20, 30_000);

@@ -55,7 +55,7 @@ class RetargetInPracticeTest {
         NetworkParams p = TestNetworks.retargeting(INTERVAL, SPACING);
         try (TestChain n = new TestChain(tmp.resolve("r"), p, TestVerifiers.real())) {
             double[] clock = {p.genesis().header().time()};
-            TemplateBuilder tb = new TemplateBuilder(n.chain, TxSource.EMPTY, () -> (long) clock[0]);
+            TemplateBuilder tb = new TemplateBuilder(n.chain.view(), TxSource.EMPTY, () -> (long) clock[0]);
             List<Block> blocks = new ArrayList<>();
             double hashRate = 2_000; // hashes per simulated second: the limit target gives ~0.5 s blocks
             int periods = 10;

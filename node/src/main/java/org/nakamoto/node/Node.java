@@ -17,6 +17,7 @@ import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.mempool.Mempool;
 import org.nakamoto.chain.mempool.MempoolPolicy;
 import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainWriter;
 import org.nakamoto.chain.store.ChainStore;
 import org.nakamoto.node.api.NodeRpc;
 import org.nakamoto.node.metrics.MetricsServer;
@@ -44,13 +45,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Node {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    private static final long HEADER_POLL_MILLIS = 1_000;
 
     private final NodeConfig config;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final NodeStatus status = new NodeStatus();
-    private final ChainExecutor chainThread = new ChainExecutor();
+    /** The chain writer: its one thread applies every change to chain state and the mempool. */
+    private volatile ChainWriter writer;
     private final RpcWarmup warmup = new RpcWarmup();
     private final RpcRegistry registry = new RpcRegistry();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -102,23 +103,21 @@ public final class Node {
         long started = System.nanoTime();
         store = ChainStore.open(config.dataDir().resolve("chain"), config.params());
         NodeMetrics metrics = new NodeMetrics(meters);
-        chain = chainThread.call(() -> ChainState.open(config.params(), store, verifier, Node::nowSeconds));
-        Mempool mempool = chainThread.call(() -> new Mempool(chain, verifier, MempoolPolicy.DEFAULT, Node::nowSeconds));
+        writer = ChainWriter.open(config.params(), store, verifier, Node::nowSeconds);
+        chain = writer.state();
+        Mempool mempool = writer.submit(() -> new Mempool(chain, verifier, MempoolPolicy.DEFAULT, Node::nowSeconds)).get();
         LOG.info("Loaded block index: tip height={} hash={} in {} ms", chain.tip().height(), chain.tip().hash(),
                 (System.nanoTime() - started) / 1_000_000);
-        status.bestHeaderHeight(chain.tip().height());
-        chain.addListener(new TipLogger(status));
+        chain.addListener(new TipLogger(chain));
 
-        p2p = new P2pNetwork(vertx, config.params(), p2pConfig(), chain, mempool, chainThread);
-        miner = new LocalMiner(chain, mempool, chainThread);
-        NodeContext ctx = new NodeContext(config, config.params(), store, chain, mempool, chainThread, p2p, miner,
+        p2p = new P2pNetwork(vertx, config.params(), p2pConfig(), chain, mempool, writer);
+        miner = new LocalMiner(writer.view(), mempool, writer);
+        NodeContext ctx = new NodeContext(config, config.params(), writer.view(), mempool, writer, p2p, miner,
                 meters, status);
         metrics.bind(ctx);
         metrics.bindScripts(verifier);
         await(p2p.start());
         LOG.info("P2P listening on {}:{}", config.bind(), p2p.port());
-        vertx.setPeriodic(HEADER_POLL_MILLIS, id -> p2p.bestHeaderHeight()
-                .onSuccess(h -> status.bestHeaderHeight(Math.max(h, chain.tip().height()))));
         if (config.metricsPort() >= 0) {
             metricsServer = new MetricsServer(vertx, meters);
             int port = metricsServer.start(config.metricsBind(), config.metricsPort());
@@ -190,10 +189,10 @@ public final class Node {
             });
             step("chain thread", () -> {
                 // The store must not close under the writer: wait for it, saying why it takes long.
-                boolean done = chainThread.shutdown(30, TimeUnit.SECONDS);
+                boolean done = writer == null || writer.shutdown(30, TimeUnit.SECONDS);
                 for (int waited = 30; !done && waited < 600; waited += 30) {
                     LOG.warn("chain thread still finishing its work after {} s; waiting", waited);
-                    done = chainThread.awaitTermination(30, TimeUnit.SECONDS);
+                    done = writer.awaitTermination(30, TimeUnit.SECONDS);
                 }
                 if (!done) {
                     LOG.error("chain thread did not finish within 10 minutes; closing the store anyway");

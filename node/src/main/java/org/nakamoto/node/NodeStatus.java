@@ -1,25 +1,16 @@
 package org.nakamoto.node;
 
 /**
- * Small shared facts about the running node: when it started, the best header height the network layer
- * last reported (cached so that the chain thread can log sync progress without waiting on the network
- * context), and how to ask the node to stop. Fields are volatile: written by one thread, read by any.
+ * Small shared facts about the running node: when it started, and how to ask the node to stop. Fields
+ * are volatile: written by one thread, read by any. (The best header is chain state:
+ * {@code ChainState.bestHeader()}.)
  */
 public final class NodeStatus {
     private final long startedMillis = System.currentTimeMillis();
-    private volatile int bestHeaderHeight;
     private volatile Runnable stopRequest = () -> { };
 
     public long startedMillis() {
         return startedMillis;
-    }
-
-    public int bestHeaderHeight() {
-        return bestHeaderHeight;
-    }
-
-    public void bestHeaderHeight(int h) {
-        bestHeaderHeight = h;
     }
 
     void onStopRequest(Runnable r) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
+import org.nakamoto.chain.state.ChainState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,20 +13,20 @@ import org.slf4j.LoggerFactory;
  * One concise line per new tip, like Core's UpdateTip:
  * {@code new tip height=120 hash=0f9c.. log2_work=7.91 txs=1 time=2026-01-01T00:00:00Z}; while the node
  * is behind the best known header it adds {@code progress=0.85 headers=2100}, and then logs at most once a
- * second so that a sync does not flood the log. Runs on the chain thread (a ChainListener); reads the best
- * header height from the cached {@link NodeStatus}, never waiting on the network.
+ * second so that a sync does not flood the log. A ChainListener (runs where chain events are delivered);
+ * reads the best header from chain state, never waiting on the network.
  */
 final class TipLogger implements ChainListener {
     private static final Logger LOG = LoggerFactory.getLogger("tip");
     private static final long CATCH_UP_INTERVAL_MILLIS = 1_000;
 
-    private final NodeStatus status;
-    // Chain-thread only.
+    private final ChainState chain;
+    // Event-delivery only (one delivering thread at a time).
     private int lastTxCount;
     private long lastLogMillis;
 
-    TipLogger(NodeStatus status) {
-        this.status = status;
+    TipLogger(ChainState chain) {
+        this.chain = chain;
     }
 
     @Override
@@ -35,7 +36,7 @@ final class TipLogger implements ChainListener {
 
     @Override
     public void tipChanged(BlockNode tip, boolean reorganised) {
-        int headers = Math.max(status.bestHeaderHeight(), tip.height());
+        int headers = Math.max(chain.bestHeader().height(), tip.height());
         boolean catchingUp = headers > tip.height();
         long now = System.currentTimeMillis();
         if (catchingUp && !reorganised && now - lastLogMillis < CATCH_UP_INTERVAL_MILLIS) {

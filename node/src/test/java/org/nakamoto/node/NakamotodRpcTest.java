@@ -217,6 +217,14 @@ class NakamotodRpcTest {
         JsonNode bad = a.rpc().call("sendrawtransaction", q(Hex.encode(spend(cb2, 49_0000_0000L, EcPrivateKey.of(BigInteger.TWO)).serialize())));
         assertError(bad, -26);
         assertTrue(bad.get("error").get("message").textValue().startsWith("mandatory-script-verify-flag-failed"), bad.toString());
+        // a fee rate above maxfeerate: the writer answers in chain terms, the RPC layer makes Core's -25
+        String h3 = a.result("getblockhash", "3").textValue();
+        Hash256 cb3 = Hash256.fromHex(a.result("getblock", q(h3)).get("tx").get(0).textValue());
+        Transaction greedy = spend(cb3, 40_0000_0000L, KEY); // 10 BTC fee, far above the default 0.10 BTC/kvB
+        JsonNode tooHigh = a.rpc().call("sendrawtransaction", q(Hex.encode(greedy.serialize())));
+        assertError(tooHigh, -25);
+        assertTrue(tooHigh.get("error").get("message").textValue().startsWith("Fee exceeds maximum"), tooHigh.toString());
+        assertError(a.rpc().call("getmempoolentry", q(greedy.txid().toString())), -5);
     }
 
     @Test

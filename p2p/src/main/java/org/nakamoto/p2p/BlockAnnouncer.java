@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.state.BlockNode;
-import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainView;
 import org.nakamoto.p2p.wire.HeadersMessage;
 import org.nakamoto.p2p.wire.InvItem;
 import org.nakamoto.p2p.wire.InvMessage;
@@ -20,12 +20,12 @@ import org.nakamoto.p2p.wire.InvMessage;
 final class BlockAnnouncer {
     static final int MAX_BLOCKS_TO_ANNOUNCE = 8;
 
-    private final ChainState chain;
+    private final ChainView chain;
     private final PeerRegistry peers;
     private final BooleanSupplier catchingUp;
     private BlockNode lastAnnounced;
 
-    BlockAnnouncer(ChainState chain, PeerRegistry peers, BooleanSupplier catchingUp) {
+    BlockAnnouncer(ChainView chain, PeerRegistry peers, BooleanSupplier catchingUp) {
         this.chain = chain;
         this.peers = peers;
         this.catchingUp = catchingUp;

@@ -9,7 +9,7 @@ import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
-import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainView;
 import org.nakamoto.chain.store.BlockStatus;
 import org.nakamoto.p2p.wire.BlockMessage;
 import org.nakamoto.p2p.wire.GetBlocksMessage;
@@ -43,12 +43,12 @@ final class DataServer {
     private static final int ITEMS_PER_BATCH = 16;
     private static final long QUEUE_FULL_RETRY_MILLIS = 20;
 
-    private final ChainState chain;
+    private final ChainView chain;
     private final Mempool mempool;
     private final Context context;
     private final P2pMetrics metrics;
 
-    DataServer(ChainState chain, Mempool mempool, Context context, P2pMetrics metrics) {
+    DataServer(ChainView chain, Mempool mempool, Context context, P2pMetrics metrics) {
         this.chain = chain;
         this.mempool = mempool;
         this.context = context;
@@ -130,7 +130,7 @@ final class DataServer {
                 BlockNode n = chain.node(inv.hash());
                 if (n != null && n.hasData() && !n.isFailed()
                         && (BlockStatus.has(n.status(), BlockStatus.VALID) || active.contains(n))) {
-                    payload = chain.store().blockBytes(inv.hash());
+                    payload = chain.blockBytes(inv.hash());
                 }
             } else if (inv.isTx()) {
                 MempoolEntry e = mempool.get(inv.hash());

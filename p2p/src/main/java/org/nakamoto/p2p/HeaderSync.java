@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * thread (chain.acceptHeaders) before any body is fetched, continues while batches come full (2,000),
  * and hands what it learned to the {@link BlockDownloader}.
  *
- * <p>Confined to the network context; {@link #bestHeader} is read only there.
+ * <p>Confined to the network context. The best header is chain state ({@link ChainState#bestHeader()}),
+ * which the chain updates whenever it accepts a header, whoever sent it.
  */
 final class HeaderSync {
     private static final Logger LOG = LoggerFactory.getLogger(HeaderSync.class);
@@ -27,29 +28,16 @@ final class HeaderSync {
     private final ChainGateway gateway;
     private final BlockDownloader downloader;
     private final P2pMetrics metrics;
-    /** The most-work valid-so-far header we know of; starts at the tip. */
-    private BlockNode bestHeader;
 
     HeaderSync(ChainState chain, ChainGateway gateway, BlockDownloader downloader, P2pMetrics metrics) {
         this.chain = chain;
         this.gateway = gateway;
         this.downloader = downloader;
         this.metrics = metrics;
-        this.bestHeader = chain.tip();
     }
 
     BlockNode bestHeader() {
-        BlockNode tip = chain.tip();
-        if (bestHeader.isFailed() || tip.chainWork().compareTo(bestHeader.chainWork()) > 0) {
-            bestHeader = tip;
-        }
-        return bestHeader;
-    }
-
-    void noteHeader(BlockNode n) {
-        if (n != null && !n.isFailed() && n.chainWork().compareTo(bestHeader().chainWork()) > 0) {
-            bestHeader = n;
-        }
+        return chain.bestHeader();
     }
 
     /** True while our tip is well behind the best header we know: initial block download. */
@@ -98,7 +86,6 @@ final class HeaderSync {
         s.sawBlock(last);
         s.unconnectingHeaders = 0;
         p.known().add(last.hash());
-        noteHeader(last);
         if (s.lastUnknownBlock != null) {
             BlockNode announced = chain.node(s.lastUnknownBlock);
             if (announced != null) {

@@ -10,6 +10,7 @@ import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainView;
 import org.nakamoto.p2p.wire.AddrMessage;
 import org.nakamoto.p2p.wire.BlockMessage;
 import org.nakamoto.p2p.wire.GetAddrMessage;
@@ -37,7 +38,7 @@ final class MessageRouter implements PeerEvents {
     private static final Logger LOG = LoggerFactory.getLogger(MessageRouter.class);
 
     private final P2pConfig config;
-    private final ChainState chain;
+    private final ChainView chain;
     private final PeerRegistry peers;
     private final BanList bans;
     private final AddressBook book;
@@ -51,7 +52,7 @@ final class MessageRouter implements PeerEvents {
     private final LongSupplier clock;
     private final Supplier<NetAddress> self;
 
-    MessageRouter(P2pConfig config, ChainState chain, PeerRegistry peers, BanList bans, AddressBook book,
+    MessageRouter(P2pConfig config, ChainView chain, PeerRegistry peers, BanList bans, AddressBook book,
             ConnectionManager connections, HeaderSync headerSync, BlockDownloader downloader, TxRelay txRelay,
             DataServer dataServer, AddressGossip gossip, P2pMetrics metrics, LongSupplier clock,
             Supplier<NetAddress> self) {
@@ -166,7 +167,6 @@ final class MessageRouter implements PeerEvents {
     private void onBlock(Peer p, Block block) {
         downloader.onBlock(p, block).onComplete(ar -> {
             if (ar.succeeded()) {
-                headerSync.noteHeader(chain.node(block.hash()));
                 if (ar.result() == ChainState.Acceptance.ORPHAN && p.isReady()) {
                     headerSync.requestHeaders(p, headerSync.bestHeader());
                 }

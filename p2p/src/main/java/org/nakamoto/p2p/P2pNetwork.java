@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.nakamoto.chain.mempool.Mempool;
-import org.nakamoto.chain.mempool.MempoolEntry;
+import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
@@ -126,12 +126,12 @@ public final class P2pNetwork {
         connections = new ConnectionManager(config, book, bans, peers, client, metrics, clock, self, this::attach);
         downloader = new BlockDownloader(chain, gateway, peers, config, metrics, clock);
         headerSync = new HeaderSync(chain, gateway, downloader, metrics);
-        announcer = new BlockAnnouncer(chain, peers, headerSync::isCatchingUp);
+        announcer = new BlockAnnouncer(chain.view(), peers, headerSync::isCatchingUp);
         txRelay = new TxRelay(mempool, gateway, peers, metrics, clock, config.blockStallTimeout().toMillis());
-        DataServer dataServer = new DataServer(chain, mempool, ctx, metrics);
+        DataServer dataServer = new DataServer(chain.view(), mempool, ctx, metrics);
         AddressGossip gossip = new AddressGossip(book, peers, self, config.services(), clock,
                 config.dialLearnedAddresses());
-        router = new MessageRouter(config, chain, peers, bans, book, connections, headerSync, downloader, txRelay,
+        router = new MessageRouter(config, chain.view(), peers, bans, book, connections, headerSync, downloader, txRelay,
                 dataServer, gossip, metrics, clock, self);
 
         return ctx.executeBlocking(this::readFiles, true).compose(files -> {
@@ -185,13 +185,15 @@ public final class P2pNetwork {
                     });
                 }
             }
-        };
-        chain.addListener(chainListener);
-        mempool.addListener((MempoolEntry e) -> {
-            if (!stopped.get()) {
-                context.runOnContext(v -> txRelay.announce(e.tx().txid()));
+
+            @Override
+            public void transactionAdded(Transaction tx, long fee) {
+                if (!stopped.get()) {
+                    context.runOnContext(v -> txRelay.announce(tx.txid()));
+                }
             }
-        });
+        };
+        chain.addListener(chainListener); // one channel for blocks and the mempool's transactions
     }
 
     private Future<Void> onStop() {
@@ -385,7 +387,7 @@ public final class P2pNetwork {
 
     /** Height of the most-work header known (Core's getblockchaininfo "headers"). */
     public Future<Integer> bestHeaderHeight() {
-        return onContext(() -> headerSync.bestHeader().height());
+        return Future.succeededFuture(chain.bestHeader().height()); // chain state: no hop needed
     }
 
     /** Transaction requests tracked (in flight or queued), for tests. */

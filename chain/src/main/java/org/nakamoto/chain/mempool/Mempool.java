@@ -12,7 +12,7 @@ import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.state.BlockNode;
-import org.nakamoto.chain.state.ChainListener;
+import org.nakamoto.chain.state.MempoolUpdates;
 import org.nakamoto.chain.state.ChainState;
 
 /**
@@ -27,11 +27,11 @@ import org.nakamoto.chain.state.ChainState;
  *
  * <p>Concurrency: one monitor, this object's, guards all the parts; every public method but
  * {@link #policy()} and {@link #addListener} is {@code synchronized}, and the parts are reached only from
- * inside it. The chain writer calls the {@link ChainListener} methods while holding the chain's lock; the
+ * inside it. The chain writer calls the {@link MempoolUpdates} methods while holding the chain's lock; the
  * mempool never calls a locking {@link ChainState} method, so the two locks are always taken in the order
  * chain, then mempool.
  */
-public final class Mempool implements ChainListener {
+public final class Mempool implements MempoolUpdates {
     private final MempoolPolicy policy;
     private final TxPool pool = new TxPool();
     private final Orphanage orphans;
@@ -42,7 +42,8 @@ public final class Mempool implements ChainListener {
         this.policy = policy;
         this.orphans = new Orphanage(policy);
         this.admission = new MempoolAdmission(chain, scripts, policy, clockSeconds, pool, orphans, listeners);
-        chain.addListener(this);
+        ChainState.TransactionSink sink = chain.attachMempool(this); // the writer updates this pool directly
+        listeners.add(e -> sink.added(e.tx(), e.fee()));
     }
 
     /** Hears of every transaction admitted, on the admitting thread, under the mempool's monitor; must be quick. */

@@ -1,13 +1,15 @@
 package org.nakamoto.chain.state;
 
 import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.Transaction;
 
 /**
- * Hears what the chain writer did, in order, on the writer's thread, after the store is written.
- * Implementations must be quick and must not call back into {@link ChainState}: they hand work off
- * (to an event loop, the miner, a queue).
+ * A subscriber to {@link ChainEvents} with one method per event kind, for subscribers that prefer
+ * methods to a switch. It hears events in order, after the change was written and the mempool updated,
+ * with no lock held. Implementations must be quick and must not wait for the chain writer: they hand
+ * work off (to an event loop, the miner, a queue).
  */
-public interface ChainListener {
+public interface ChainListener extends java.util.function.Consumer<ChainEvent> {
     default void blockConnected(Block block, BlockNode node) {
     }
 
@@ -18,7 +20,24 @@ public interface ChainListener {
     default void tipChanged(BlockNode tip, boolean reorganised) {
     }
 
-    /** A block arrived whose parent is unknown; the network layer may fetch the missing ancestors. */
-    default void orphanBlock(Block orphan) {
+    default void transactionAdded(Transaction tx, long fee) {
+    }
+
+    default void transactionRemoved(Transaction tx, ChainEvent.Why why) {
+    }
+
+    @Override
+    default void accept(ChainEvent e) {
+        if (e instanceof ChainEvent.BlockConnected c) {
+            blockConnected(c.block(), c.node());
+        } else if (e instanceof ChainEvent.BlockDisconnected d) {
+            blockDisconnected(d.block(), d.node());
+        } else if (e instanceof ChainEvent.TipChanged t) {
+            tipChanged(t.tip(), t.reorganised());
+        } else if (e instanceof ChainEvent.TransactionAdded a) {
+            transactionAdded(a.tx(), a.fee());
+        } else if (e instanceof ChainEvent.TransactionRemoved r) {
+            transactionRemoved(r.tx(), r.why());
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.BlockChecks;
 import org.nakamoto.chain.consensus.BlockConnector;
@@ -22,6 +21,7 @@ import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.store.BlockStatus;
 import org.nakamoto.chain.store.ChainStore;
@@ -33,10 +33,15 @@ import org.nakamoto.chain.utxo.UtxoCache;
 /**
  * The block tree, fork choice and the active chain over a {@link ChainStore}.
  *
- * <p>Concurrency: one writer. Every method that changes state is {@code synchronized}, and the node
- * calls them from a single chain thread. Readers never lock: they read the volatile
+ * <p>Concurrency: one writer. Every method that changes state runs its task in the monitor of this
+ * object, and the node calls them from a single chain thread. Readers never lock: they read the volatile
  * {@link #activeChain()} snapshot, look nodes up in a concurrent map, and read the store, which LevelDB
  * makes safe.
+ *
+ * <p>Events: a task brings the attached mempool up to date by direct calls ({@link MempoolUpdates}),
+ * queues its events on {@link #events()} in the order things happened, and delivers them after leaving
+ * the monitor. Subscribers therefore never run inside the chain's lock, and always see a mempool that
+ * already reflects the block they hear of.
  *
  * <p>Fork choice: among blocks whose whole branch is stored and not known invalid, the one with the
  * most cumulative work, ties to the lower hash ({@link BlockNode#compareForTip}). A block that fails
@@ -58,13 +63,22 @@ public final class ChainState {
     private final Map<BlockNode, List<BlockNode>> children = new HashMap<>();
     /** Writer-only: stored, not-failed blocks whose whole branch is stored, at least as good as the tip. */
     private final TreeSet<BlockNode> candidates = new TreeSet<>(BlockNode::compareForTip);
+    /** Writer-only: blocks whose parent is unknown (submitblock, or blocks handed over out of order). */
     private final OrphanBlocks orphans = new OrphanBlocks(MAX_ORPHANS, MAX_ORPHAN_BYTES);
-    private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
+    private final ChainEvents events = new ChainEvents();
+    private final ChainView view = new ChainView(this);
+    /** Writer-only (set in the monitor): the mempool the writer updates, or null. */
+    private MempoolUpdates mempool;
 
     private volatile ActiveChain active;
+    /**
+     * The most-work header known that is not known invalid (Core's m_best_header): written by the writer
+     * when headers are accepted or blocks marked failed or reconsidered, read by anyone (volatile).
+     */
+    private volatile BlockNode bestHeader;
     /** Writer-only: false after a disconnect, until the active chain's array has been copied. */
     private boolean activeArrayShared = true;
-    /** Writer-only: the tip listeners last heard of, and whether blocks were disconnected since. */
+    /** Writer-only: the tip subscribers last heard of, and whether blocks were disconnected since. */
     private BlockNode notifiedTip;
     private boolean disconnectedSinceNotify;
     /** Writer-only: the last block read for connection, to avoid reading back what was just stored. */
@@ -83,11 +97,14 @@ public final class ChainState {
      */
     public static ChainState open(NetworkParams params, ChainStore store, InputVerifier scripts, LongSupplier adjustedNow) {
         ChainState s = new ChainState(params, store, scripts, adjustedNow);
-        s.load();
+        synchronized (s) {
+            s.load();
+        }
+        s.events.deliver(); // to nobody: what loading did is history, not news for later subscribers
         return s;
     }
 
-    private synchronized void load() {
+    private void load() {
         Hash256 tipHash = store.tip();
         if (tipHash == null) {
             Block genesis = params.genesis();
@@ -109,6 +126,10 @@ public final class ChainState {
                 throw new StoreException("the block store is corrupt: block " + r.header().hash() + " at height "
                         + r.height() + " has no stored parent");
             }
+            if (parent != null && parent.height() != r.height() - 1) {
+                throw new StoreException("the block store is corrupt: block " + r.header().hash() + " at height "
+                        + r.height() + " follows a parent at height " + parent.height());
+            }
             BlockNode n = new BlockNode(r.header(), r.height(), r.chainWork(), parent, r.status());
             nodes.put(n.hash(), n);
             if (parent != null) {
@@ -121,6 +142,7 @@ public final class ChainState {
         }
         active = ActiveChain.ending(tip);
         notifiedTip = tip;
+        recalculateBestHeader();
         rebuildCandidates();
         activateBestChain(null);
     }
@@ -143,6 +165,17 @@ public final class ChainState {
         return nodes.get(hash);
     }
 
+    /**
+     * The best valid header known: the header with the most work that is not known invalid, first seen
+     * winning a tie (as Core's m_best_header). Never behind the tip. Initial block download runs while
+     * the tip is well behind it.
+     */
+    public BlockNode bestHeader() {
+        BlockNode best = bestHeader;
+        BlockNode tip = active.tip();
+        return tip.chainWork().compareTo(best.chainWork()) > 0 ? tip : best;
+    }
+
     public Collection<BlockNode> allNodes() {
         return nodes.values();
     }
@@ -156,12 +189,50 @@ public final class ChainState {
         return store.block(hash);
     }
 
+    /** Read-only access to this state, for code that must not write (the miner, RPC handlers). */
+    public ChainView view() {
+        return view;
+    }
+
+    /** The one channel for chain and mempool events. */
+    public ChainEvents events() {
+        return events;
+    }
+
+    /** Subscribes {@code l} to {@link #events()}. */
     public void addListener(ChainListener l) {
-        listeners.add(l);
+        events.subscribe(l);
     }
 
     public void removeListener(ChainListener l) {
-        listeners.remove(l);
+        events.unsubscribe(l);
+    }
+
+    /** Where the attached mempool reports the transactions it admits; see {@link #attachMempool}. */
+    public interface TransactionSink {
+        void added(Transaction tx, long fee);
+    }
+
+    /**
+     * Makes {@code m} the mempool this writer keeps current: every connected or disconnected block and
+     * every tip change is handed to it by a direct call inside the task, before any event is published.
+     * Returns the sink through which the mempool publishes its admissions on the same channel: an
+     * admission during a writer task (re-admission after a reorganisation) is delivered with the task's
+     * events; any other is delivered on the events thread, since the mempool reports it inside its lock.
+     */
+    public TransactionSink attachMempool(MempoolUpdates m) {
+        synchronized (this) {
+            if (mempool != null && mempool != m) {
+                throw new IllegalStateException("a mempool is already attached");
+            }
+            mempool = m;
+        }
+        return (tx, fee) -> {
+            events.publish(new ChainEvent.TransactionAdded(tx, fee));
+            if (!Thread.holdsLock(this)) {
+                events.deliverLater();
+            }
+        };
     }
 
     /** The blocks no other known block builds on: Bitcoin Core's chain tips. */
@@ -189,7 +260,10 @@ public final class ChainState {
         ACCEPTED,
         /** Already stored. */
         DUPLICATE,
-        /** Its parent is unknown: kept in the orphan pool, and listeners were asked to find the ancestors. */
+        /**
+         * Its parent is unknown: kept in a small orphan pool and connected when the parent arrives (a
+         * submitblock or an out-of-order hand-over; p2p fetches headers first and never relies on it).
+         */
         ORPHAN
     }
 
@@ -198,7 +272,17 @@ public final class ChainState {
      *
      * @throws ValidationException with {@link RejectReason#PREV_BLOCK_NOT_FOUND} when the parent is unknown
      */
-    public synchronized BlockNode acceptHeader(BlockHeader header) throws ValidationException {
+    public BlockNode acceptHeader(BlockHeader header) throws ValidationException {
+        try {
+            synchronized (this) {
+                return acceptHeaderLocked(header);
+            }
+        } finally {
+            events.deliver();
+        }
+    }
+
+    private BlockNode acceptHeaderLocked(BlockHeader header) throws ValidationException {
         List<IndexRecord> added = new ArrayList<>(1);
         try {
             return addHeader(header, added);
@@ -229,11 +313,24 @@ public final class ChainState {
         added.add(n.toRecord());
         nodes.put(n.hash(), n);
         children.computeIfAbsent(parent, k -> new ArrayList<>()).add(n);
+        if (n.chainWork().compareTo(bestHeader.chainWork()) > 0) {
+            bestHeader = n;
+        }
         return n;
     }
 
     /** Accepts a run of headers in order (as a headers message brings them); stops at the first invalid one. */
-    public synchronized List<BlockNode> acceptHeaders(List<BlockHeader> headers) throws ValidationException {
+    public List<BlockNode> acceptHeaders(List<BlockHeader> headers) throws ValidationException {
+        try {
+            synchronized (this) {
+                return acceptHeadersLocked(headers);
+            }
+        } finally {
+            events.deliver();
+        }
+    }
+
+    private List<BlockNode> acceptHeadersLocked(List<BlockHeader> headers) throws ValidationException {
         List<BlockNode> out = new ArrayList<>(headers.size());
         List<IndexRecord> added = new ArrayList<>(headers.size());
         try {
@@ -252,7 +349,17 @@ public final class ChainState {
      * @throws ValidationException when the block breaks a rule (then it and its descendants are marked
      *     invalid unless the failure could be the sender's fault alone, such as a mutated merkle tree)
      */
-    public synchronized Acceptance acceptBlock(Block block) throws ValidationException {
+    public Acceptance acceptBlock(Block block) throws ValidationException {
+        try {
+            synchronized (this) {
+                return acceptBlockLocked(block);
+            }
+        } finally {
+            events.deliver();
+        }
+    }
+
+    private Acceptance acceptBlockLocked(Block block) throws ValidationException {
         Acceptance result = acceptOne(block);
         if (result == Acceptance.ACCEPTED) {
             Deque<Hash256> ready = new ArrayDeque<>();
@@ -279,14 +386,10 @@ public final class ChainState {
         }
         if (known == null && !nodes.containsKey(block.header().prevHash())) {
             headerRules.checkContextFree(block.header()); // no proof of work, no place in the pool
-            if (orphans.add(block)) {
-                for (ChainListener l : listeners) {
-                    l.orphanBlock(block);
-                }
-            }
+            orphans.add(block);
             return Acceptance.ORPHAN;
         }
-        BlockNode n = known != null ? known : acceptHeader(block.header());
+        BlockNode n = known != null ? known : acceptHeaderLocked(block.header());
         if (n.isFailed()) {
             throw new ValidationException(RejectReason.DUPLICATE_BLOCK, "known invalid: " + block.hash());
         }
@@ -352,9 +455,10 @@ public final class ChainState {
             boolean reorganised = disconnectedSinceNotify;
             notifiedTip = tip;
             disconnectedSinceNotify = false;
-            for (ChainListener l : listeners) {
-                l.tipChanged(tip, reorganised);
+            if (mempool != null) {
+                mempool.tipChanged(tip, reorganised);
             }
+            events.publish(new ChainEvent.TipChanged(tip, reorganised));
         }
         return submittedFailure;
     }
@@ -370,9 +474,19 @@ public final class ChainState {
         store.connect(n.toRecord(), cache, undo);
         active = active.extend(n, activeArrayShared);
         activeArrayShared = true;
-        for (ChainListener l : listeners) {
-            l.blockConnected(block, n);
+        if (mempool != null) {
+            List<Transaction> confirmed = new ArrayList<>();
+            for (Transaction tx : block.transactions()) {
+                if (mempool.contains(tx.txid())) {
+                    confirmed.add(tx);
+                }
+            }
+            mempool.blockConnected(block, n);
+            for (Transaction tx : confirmed) {
+                events.publish(new ChainEvent.TransactionRemoved(tx, ChainEvent.Why.IN_BLOCK));
+            }
         }
+        events.publish(new ChainEvent.BlockConnected(block, n));
     }
 
     private void disconnectTip() {
@@ -388,9 +502,10 @@ public final class ChainState {
         active = active.withoutTip();
         activeArrayShared = false;
         disconnectedSinceNotify = true;
-        for (ChainListener l : listeners) {
-            l.blockDisconnected(block, n);
+        if (mempool != null) {
+            mempool.blockDisconnected(block, n);
         }
+        events.publish(new ChainEvent.BlockDisconnected(block, n));
     }
 
     /** Adds {@code n} and its stored descendants as candidates, if {@code n}'s whole branch is stored. */
@@ -447,13 +562,37 @@ public final class ChainState {
             todo.addAll(children.getOrDefault(d, List.of()));
         }
         store.putIndexes(changed);
+        if (bestHeader.isFailed()) {
+            recalculateBestHeader();
+        }
+    }
+
+    /** Scans the whole tree for the best valid header: only on load and when the best one fails. */
+    private void recalculateBestHeader() {
+        BlockNode best = active.tip();
+        for (BlockNode n : nodes.values()) {
+            if (!n.isFailed() && n.chainWork().compareTo(best.chainWork()) > 0) {
+                best = n;
+            }
+        }
+        bestHeader = best;
     }
 
     /**
      * Bitcoin Core's invalidateblock: marks a block and its descendants invalid and moves to the best
      * remaining chain, disconnecting if the block is on the active chain.
      */
-    public synchronized void invalidateBlock(Hash256 hash) {
+    public void invalidateBlock(Hash256 hash) {
+        try {
+            synchronized (this) {
+                invalidateBlockLocked(hash);
+            }
+        } finally {
+            events.deliver();
+        }
+    }
+
+    private void invalidateBlockLocked(Hash256 hash) {
         BlockNode n = nodes.get(hash);
         if (n == null) {
             throw new IllegalArgumentException("block not found: " + hash);
@@ -470,7 +609,17 @@ public final class ChainState {
     }
 
     /** Bitcoin Core's reconsiderblock: clears the failure marks of a block, its ancestors and descendants. */
-    public synchronized void reconsiderBlock(Hash256 hash) {
+    public void reconsiderBlock(Hash256 hash) {
+        try {
+            synchronized (this) {
+                reconsiderBlockLocked(hash);
+            }
+        } finally {
+            events.deliver();
+        }
+    }
+
+    private void reconsiderBlockLocked(Hash256 hash) {
         BlockNode n = nodes.get(hash);
         if (n == null) {
             throw new IllegalArgumentException("block not found: " + hash);
@@ -493,6 +642,7 @@ public final class ChainState {
             todo.addAll(children.getOrDefault(d, List.of()));
         }
         store.putIndexes(changed);
+        recalculateBestHeader();
         rebuildCandidates();
         activateBestChain(null);
     }
@@ -500,10 +650,5 @@ public final class ChainState {
     /** Number of blocks waiting for a parent. */
     public synchronized int orphanCount() {
         return orphans.size();
-    }
-
-    /** The hash of the first block missing below an orphan, to ask peers for. */
-    public synchronized Hash256 missingAncestor(Block orphan) {
-        return orphans.missingRoot(orphan);
     }
 }

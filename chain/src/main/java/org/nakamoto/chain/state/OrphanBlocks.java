@@ -55,20 +55,6 @@ final class OrphanBlocks {
         return out;
     }
 
-    /** The earliest missing ancestor's hash for an orphan: walks up through other orphans. */
-    Hash256 missingRoot(Block orphan) {
-        Block b = orphan;
-        int guard = byHash.size() + 1;
-        while (guard-- > 0) {
-            Block parent = byHash.get(b.header().prevHash());
-            if (parent == null) {
-                return b.header().prevHash();
-            }
-            b = parent;
-        }
-        return b.header().prevHash();
-    }
-
     int size() {
         return byHash.size();
     }

@@ -100,7 +100,7 @@ final class BlockchainRpc {
     private ObjectNode blockchainInfo() {
         ActiveChain active = ctx.chain().activeChain();
         BlockNode tip = active.tip();
-        int headers = Math.max(ctx.status().bestHeaderHeight(), tip.height());
+        int headers = Math.max(ctx.chain().bestHeader().height(), tip.height());
         ObjectNode o = Json.object();
         o.put("chain", chainName(ctx.params().name()));
         o.put("blocks", tip.height());
@@ -114,7 +114,7 @@ final class BlockchainRpc {
         o.put("verificationprogress", headers == 0 ? 1.0 : Math.min(1.0, (double) tip.height() / headers));
         o.put("initialblockdownload", isInitialDownload(tip, headers));
         o.put("chainwork", Json.hex256(tip.chainWork()));
-        o.put("size_on_disk", sizeOnDisk(ctx.store().directory()));
+        o.put("size_on_disk", sizeOnDisk(ctx.chain().storeDirectory()));
         o.put("pruned", false);
         o.put("warnings", "");
         return o;
@@ -180,7 +180,7 @@ final class BlockchainRpc {
 
     private Object getBlock(Hash256 hash, int verbosity) throws RpcException {
         BlockNode n = known(hash);
-        byte[] raw = ctx.store().blockBytes(hash);
+        byte[] raw = ctx.chain().blockBytes(hash);
         if (raw == null) {
             throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, "Block not available (not fully downloaded)");
         }
@@ -226,7 +226,7 @@ final class BlockchainRpc {
         o.put("confirmations", confirmations(active, n));
         int nTx = 0;
         if (n.hasData()) {
-            Block b = ctx.store().block(hash);
+            Block b = ctx.chain().block(hash);
             nTx = b == null ? 0 : b.transactions().size();
         }
         headerFields(o, n, active, nTx);
@@ -297,14 +297,7 @@ final class BlockchainRpc {
     private Object onChain(Hash256 hash, boolean invalidate) throws Exception {
         known(hash);
         try {
-            ctx.chainThread().call(() -> {
-                if (invalidate) {
-                    ctx.chain().invalidateBlock(hash);
-                } else {
-                    ctx.chain().reconsiderBlock(hash);
-                }
-                return null;
-            });
+            WriterCalls.await(invalidate ? ctx.writer().invalidate(hash) : ctx.writer().reconsider(hash));
         } catch (IllegalArgumentException e) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, e.getMessage());
         }

@@ -21,6 +21,7 @@ import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainView;
 import org.nakamoto.node.NodeContext;
 import org.nakamoto.miner.BlockTemplate;
 import org.nakamoto.node.rpc.ParamType;
@@ -95,7 +96,7 @@ final class MiningRpc {
         BlockNode tip = ctx.chain().tip();
         ObjectNode o = Json.object();
         o.put("blocks", tip.height());
-        Block b = ctx.store().block(tip.hash());
+        Block b = ctx.chain().block(tip.hash());
         if (b != null) {
             o.put("currentblockweight", 4L * b.size());
             o.put("currentblocktx", b.transactions().size() - 1);
@@ -161,9 +162,9 @@ final class MiningRpc {
         if (block.transactions().isEmpty() || !block.transactions().get(0).isCoinbase()) {
             throw new RpcException(RpcErrorCode.RPC_DESERIALIZATION_ERROR, "Block does not start with a coinbase");
         }
-        ChainState chain = ctx.chain();
+        ChainView chain = ctx.chain();
         try {
-            ChainState.Acceptance a = ctx.chainThread().call(() -> chain.acceptBlock(block));
+            ChainState.Acceptance a = WriterCalls.await(ctx.writer().acceptBlock(block));
             return switch (a) {
                 case ACCEPTED -> chain.node(block.hash()) != null && chain.activeChain().contains(chain.node(block.hash()))
                         ? null : "inconclusive";

@@ -103,7 +103,7 @@ final class RawTransactionRpc {
         if (n == null) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Block hash not found");
         }
-        Block b = ctx.store().block(blockHash);
+        Block b = ctx.chain().block(blockHash);
         if (b == null) {
             throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, "Block not available");
         }
@@ -126,26 +126,39 @@ final class RawTransactionRpc {
     }
 
     private Object send(Transaction tx, Amount maxFeeRate) throws Exception {
+        // The writer task answers in chain terms (a ValidationException, or FeeRateTooHigh from the fee
+        // gate); RPC errors are made here, on the RPC thread, never inside the chain writer.
         try {
-            return ctx.chainThread().call(() -> {
+            return WriterCalls.await(ctx.writer().submit(() -> {
                 if (ctx.mempool().contains(tx.txid())) {
                     return tx.txid(); // Core answers a resubmission with the txid
                 }
                 // One admission: an orphan is refused rather than kept, as Core's RPC does, and the fee rate
                 // is checked after every other rule but before the pool changes, so the scripts run once.
-                ctx.mempool().acceptLocal(tx, (fee, size) -> checkFeeRate(fee, size, maxFeeRate));
+                ctx.mempool().acceptLocal(tx, (fee, size) -> {
+                    if (feeRateTooHigh(fee, size, maxFeeRate)) {
+                        throw new FeeRateTooHigh();
+                    }
+                });
                 return tx.txid();
-            });
+            }));
         } catch (ValidationException e) {
             throw TxErrors.rejected(e);
-        }
-    }
-
-    private static void checkFeeRate(long fee, int size, Amount maxFeeRate) throws RpcException {
-        if (maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * (long) size) {
+        } catch (FeeRateTooHigh e) {
             throw new RpcException(RpcErrorCode.RPC_VERIFY_ERROR,
                     "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
         }
+    }
+
+    /** The fee gate's refusal inside the writer task, in chain terms; {@link #send} makes Core's -25 of it. */
+    private static final class FeeRateTooHigh extends Exception {
+        FeeRateTooHigh() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static boolean feeRateTooHigh(long fee, int size, Amount maxFeeRate) {
+        return maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * (long) size;
     }
 
     private ArrayNode testAccept(ArrayNode rawTxs, Amount maxFeeRate) throws RpcException {

@@ -87,7 +87,7 @@ final class UtxoRpc {
         OutPoint op = new OutPoint(txid, n);
         Coin coin;
         Hash256 tipHash;
-        try (ChainStore.StoreSnapshot snap = ctx.store().snapshot()) {
+        try (ChainStore.StoreSnapshot snap = ctx.chain().snapshot()) {
             coin = snap.get(op);
             tipHash = snap.tip();
         }
@@ -124,7 +124,7 @@ final class UtxoRpc {
         if (!hashType.equals("hash_serialized_3") && !hashType.equals("none")) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, hashType + " is not a valid hash_type");
         }
-        try (ChainStore.StoreSnapshot snap = ctx.store().snapshot()) {
+        try (ChainStore.StoreSnapshot snap = ctx.chain().snapshot()) {
             long[] counts = new long[3]; // txouts, bogosize, total
             Set<Hash256> txids = new HashSet<>();
             snap.forEachCoin((op, c) -> {
@@ -175,7 +175,7 @@ final class UtxoRpc {
         if (!scanning.compareAndSet(false, true)) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Scan already in progress, use action \"abort\" or \"status\"");
         }
-        try (ChainStore.StoreSnapshot snap = ctx.store().snapshot()) {
+        try (ChainStore.StoreSnapshot snap = ctx.chain().snapshot()) {
             BlockNode tip = ctx.chain().node(snap.tip());
             var active = ctx.chain().activeChain();
             long[] scanned = new long[2];

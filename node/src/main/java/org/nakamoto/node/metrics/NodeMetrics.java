@@ -32,7 +32,7 @@ public final class NodeMetrics {
     public void bind(NodeContext ctx) {
         Gauge.builder("nakamoto.chain.height", ctx.chain(), c -> c.tip().height())
                 .description("Height of the active chain's tip (blocks)").register(meters);
-        Gauge.builder("nakamoto.chain.headers", ctx.status(), s -> Math.max(s.bestHeaderHeight(), ctx.chain().tip().height()))
+        Gauge.builder("nakamoto.chain.headers", ctx.chain(), c -> c.bestHeader().height())
                 .description("Height of the best known header").register(meters);
         Gauge.builder("nakamoto.chain.work.log2", ctx.chain(), c -> log2(c.tip().chainWork()))
                 .description("log2 of the tip's cumulative chain work").register(meters);
@@ -59,7 +59,7 @@ public final class NodeMetrics {
             Gauge.builder("nakamoto.p2p.peers", traffic, t -> t.peers(dir)).tag("direction", dir)
                     .description("Connected peers by direction").register(meters);
         }
-        ctx.chain().addListener(new ChainEvents(ctx));
+        ctx.chain().events().subscribe(new ChainEvents(ctx));
         traffic.startPolling(ctx, this::registerTraffic);
     }
 
@@ -101,7 +101,7 @@ public final class NodeMetrics {
 
         @Override
         public void blockConnected(Block block, BlockNode node) {
-            validation.record(ctx.chainThread().lapNanos(), TimeUnit.NANOSECONDS);
+            validation.record(ctx.writer().lapNanos(), TimeUnit.NANOSECONDS);
             blocks.increment();
             transactions.increment(block.transactions().size());
         }

@@ -9,14 +9,15 @@ import org.nakamoto.chain.mempool.Mempool;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Script;
-import org.nakamoto.chain.state.ChainState;
+
+import org.nakamoto.chain.state.ChainView;
+import org.nakamoto.chain.state.ChainWriter;
 import org.nakamoto.miner.BlockGenerator;
 import org.nakamoto.miner.BlockSubmitter;
 import org.nakamoto.miner.Miner;
 import org.nakamoto.miner.SearchSettings;
 import org.nakamoto.miner.TemplateBuilder;
 import org.nakamoto.miner.TxSource;
-import org.nakamoto.node.ChainExecutor;
 
 /**
  * The node's use of the miner module: {@code --mine} runs a {@link Miner} (N search threads, told of tip
@@ -28,26 +29,30 @@ public final class LocalMiner {
     /** Rebuild the template at least this often, to pick up new transactions and a fresher time. */
     private static final Duration REFRESH = Duration.ofSeconds(5);
 
-    private final ChainState chain;
+    private final ChainView chain;
     private final TxSource txs;
     private final BlockSubmitter submitter;
     private final LongSupplier clock = () -> System.currentTimeMillis() / 1000;
     private final AtomicLong blocksMined = new AtomicLong();
     private Miner miner; // guarded by this
 
-    public LocalMiner(ChainState chain, Mempool mempool, ChainExecutor chainThread) {
+    public LocalMiner(ChainView chain, Mempool mempool, ChainWriter writer) {
         this.chain = chain;
         this.txs = TxSource.of(mempool);
-        this.submitter = block -> submit(chainThread, block);
+        this.submitter = block -> submit(writer, block);
     }
 
-    private void submit(ChainExecutor chainThread, Block block) throws ValidationException {
+    private void submit(ChainWriter writer, Block block) throws ValidationException {
         try {
-            chainThread.call(() -> chain.acceptBlock(block));
-        } catch (ValidationException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot submit mined block " + block.hash() + ": " + e.getMessage(), e);
+            writer.acceptBlock(block).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ValidationException ve) {
+                throw ve;
+            }
+            throw new IllegalStateException("cannot submit mined block " + block.hash() + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while submitting mined block " + block.hash(), e);
         }
         blocksMined.incrementAndGet();
     }
@@ -69,7 +74,7 @@ public final class LocalMiner {
     public synchronized void stop() {
         if (miner != null) {
             miner.close();
-            chain.removeListener(miner);
+            chain.events().unsubscribe(miner);
             miner = null;
         }
     }

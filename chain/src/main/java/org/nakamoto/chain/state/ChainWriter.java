@@ -1,0 +1,174 @@
+package org.nakamoto.chain.state;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.nakamoto.chain.consensus.InputVerifier;
+import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.BlockHeader;
+import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.store.ChainStore;
+
+/**
+ * The chain writer: ONE thread, named "chain", that runs every mutation of chain state (blocks and
+ * headers from peers, submitblock, mined blocks, invalidateblock, reconsiderblock) and the mempool work
+ * that must be ordered with it. Each call queues a task and returns a {@link CompletableFuture} at once;
+ * tasks run in submission order, so blocks handed over in the order they arrived are validated in that
+ * order. A rejected block fails its future with the chain's {@code ValidationException}; mapping it to
+ * an RPC error or a peer penalty is the caller's business.
+ *
+ * <p>Futures complete on the writer thread after the task's events have been delivered (the mempool is
+ * updated inside the task, subscribers hear of it after, outside the chain's lock). A caller must not
+ * wait for a future on the writer thread itself, nor on an event loop: chain a continuation instead, or
+ * hop back (p2p's ChainGateway does).
+ *
+ * <p>Concurrency: the single-threaded executor is the writer; {@link ChainState}'s monitor is then never
+ * contended by writers. Readers take {@link #view()} and never come here.
+ */
+public final class ChainWriter implements Executor, AutoCloseable {
+    private final ExecutorService thread;
+    private final ChainState chain;
+    private final ChainView view;
+    /** Writer-thread only: when the running task started, or the last {@link #lapNanos()} in it. */
+    private long markNanos;
+
+    private ChainWriter(ExecutorService thread, ChainState chain) {
+        this.thread = thread;
+        this.chain = chain;
+        this.view = chain.view();
+    }
+
+    /** Opens chain state on a new writer thread (loading the block index and connecting what is stored). */
+    public static ChainWriter open(NetworkParams params, ChainStore store, InputVerifier scripts, LongSupplier adjustedNow) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chain");
+            t.setDaemon(false);
+            return t;
+        });
+        try {
+            ChainState chain = thread.submit(() -> ChainState.open(params, store, scripts, adjustedNow)).get();
+            return new ChainWriter(thread, chain);
+        } catch (java.util.concurrent.ExecutionException e) {
+            thread.shutdown();
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("cannot open chain state", c);
+        } catch (InterruptedException e) {
+            thread.shutdown();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening chain state", e);
+        }
+    }
+
+    /** Read-only access for anyone. */
+    public ChainView view() {
+        return view;
+    }
+
+    /**
+     * The state itself, for code that must run inside a writer task ({@link #submit}) and for wiring the
+     * mempool to it. Transitional: callers outside the chain module still hold it (see the issue).
+     */
+    public ChainState state() {
+        return chain;
+    }
+
+    public CompletableFuture<ChainState.Acceptance> acceptBlock(Block block) {
+        return submit(() -> chain.acceptBlock(block));
+    }
+
+    public CompletableFuture<List<BlockNode>> acceptHeaders(List<BlockHeader> headers) {
+        return submit(() -> chain.acceptHeaders(headers));
+    }
+
+    public CompletableFuture<Void> invalidate(Hash256 block) {
+        return submit(() -> {
+            chain.invalidateBlock(block);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> reconsider(Hash256 block) {
+        return submit(() -> {
+            chain.reconsiderBlock(block);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code task} as a writer task (for the mempool: admissions are ordered with blocks). The
+     * future fails with whatever the task threw, unwrapped; with {@link RejectedExecutionException} once
+     * the writer is closed.
+     */
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            thread.execute(() -> {
+                markNanos = System.nanoTime();
+                try {
+                    f.complete(task.call());
+                } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
+    /**
+     * Runs {@code task} as a writer task, for adapters that bring their own completion (p2p's
+     * ChainGateway hands the result back to its event loop).
+     *
+     * @throws RejectedExecutionException once the writer is closed
+     */
+    @Override
+    public void execute(Runnable task) {
+        thread.execute(() -> {
+            markNanos = System.nanoTime();
+            task.run();
+        });
+    }
+
+    /**
+     * On the writer thread: nanoseconds since the current task began or since the previous lap in it (an
+     * event subscriber times each block with it).
+     */
+    public long lapNanos() {
+        long now = System.nanoTime();
+        long lap = now - markNanos;
+        markNanos = now;
+        return lap;
+    }
+
+    /** Lets queued tasks finish, then ends the thread; true when it ended within the timeout. */
+    public boolean shutdown(long timeout, TimeUnit unit) throws InterruptedException {
+        thread.shutdown();
+        return thread.awaitTermination(timeout, unit);
+    }
+
+    /** After {@link #shutdown}, waits longer for queued tasks to finish. */
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return thread.awaitTermination(timeout, unit);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
