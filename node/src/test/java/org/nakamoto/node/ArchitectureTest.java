@@ -78,10 +78,9 @@ class ArchitectureTest {
      *
      * <p>One known exception, named edge by edge so that nothing else hides behind it: node's root package
      * is both the composition root ({@code Node} builds the RPC handlers, the metrics and the local miner)
-     * and the home of the context those parts receive ({@code NodeContext}, {@code NodeStatus},
-     * {@code ChainExecutor}). The edges from the root down into those three packages are ignored until the
-     * context moves out of the root package, which the single-writer work (read-only views for RPC
-     * handlers) is reshaping anyway.
+     * and the home of the context those parts receive ({@code NodeContext}, {@code NodeStatus}). The edges
+     * from the root down into those three packages are ignored until the context moves to a package of its
+     * own.
      */
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.nakamoto.(**)").should().beFreeOfCycles()
