@@ -59,12 +59,12 @@ public final class BlockImporter {
         String firstRejection = null;
         long start = nanoClock.getAsLong();
         long lastReport = start;
-        chain.store().deferBodySync(true);
+        chain.deferBodySync(true);
         try (BlockFileReader r = BlockFileReader.open(file, chain.params().magicBytes(), chain.params().maxBlockSize())) {
             for (Block b = r.next(); b != null; b = r.next()) {
                 read++;
                 if (read % FLUSH_EVERY == 0) {
-                    chain.store().flush();
+                    chain.flushStore();
                 }
                 try {
                     switch (chain.acceptBlock(b)) {
@@ -88,7 +88,7 @@ public final class BlockImporter {
             long now = nanoClock.getAsLong();
             progress.accept(new Progress(file, read, r.offset(), size, chain.tip().height(), rate(read, now - start), true));
         } finally {
-            chain.store().deferBodySync(false);
+            chain.deferBodySync(false);
         }
         return new Result(read, accepted, duplicates, orphans, rejected, chain.tip().height(), firstRejection);
     }

@@ -27,6 +27,7 @@ import org.nakamoto.chain.store.BlockStatus;
 import org.nakamoto.chain.store.ChainStore;
 import org.nakamoto.chain.store.IndexRecord;
 import org.nakamoto.chain.store.StoreException;
+import org.nakamoto.chain.store.StoreReader;
 import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.utxo.UtxoCache;
 
@@ -180,8 +181,22 @@ public final class ChainState {
         return nodes.values();
     }
 
-    public ChainStore store() {
+    /** The store, read-only: only this writer changes it. */
+    public StoreReader store() {
         return store;
+    }
+
+    /**
+     * For a bulk import whose source file holds every body: bodies are written without their own fsync
+     * until this is turned off again (see {@link ChainStore#deferBodySync}).
+     */
+    public void deferBodySync(boolean on) {
+        store.deferBodySync(on);
+    }
+
+    /** Forces everything stored so far to disk. */
+    public void flushStore() {
+        store.flush();
     }
 
     /** The stored body of a block, or null. */
