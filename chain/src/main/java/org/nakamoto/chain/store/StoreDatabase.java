@@ -1,17 +1,10 @@
 package org.nakamoto.chain.store;
 
-import static org.fusesource.leveldbjni.JniDBFactory.factory;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
@@ -20,14 +13,11 @@ import java.util.function.Supplier;
 import org.iq80.leveldb.DB;
 import org.iq80.leveldb.DBException;
 import org.iq80.leveldb.DBIterator;
-import org.iq80.leveldb.Options;
 import org.iq80.leveldb.ReadOptions;
 import org.iq80.leveldb.WriteBatch;
 import org.iq80.leveldb.WriteOptions;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.params.NetworkParams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one LevelDB database of a data directory: opening (with crash recovery of torn logs), the metadata
@@ -44,9 +34,6 @@ final class StoreDatabase implements LevelDbReads, Closeable {
     private static final WriteOptions NO_SYNC = new WriteOptions().sync(false);
     /** Every read checks the checksums of the blocks it touches, as Bitcoin Core's reads do; never mutated. */
     private static final ReadOptions VERIFIED = new ReadOptions().verifyChecksums(true);
-    private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
-    /** Serialises opens in this JVM, so that recovery never touches a database another open just took. */
-    private static final Object OPENING = new Object();
 
     private final DB db;
     private final Path dir;
@@ -63,7 +50,7 @@ final class StoreDatabase implements LevelDbReads, Closeable {
      * Opens (or creates) the database in {@code dir} for the network in {@code params}. Refuses a store of
      * another network or schema, a corrupt database, and one another process holds open. A log that a
      * crash tore in the middle of an append is cut back to its last complete record first (see
-     * {@link TornLogTail}); damage anywhere else is refused.
+     * {@link StoreOpener}); damage anywhere else is refused.
      */
     static StoreDatabase open(Path dir, NetworkParams params) {
         try {
@@ -71,11 +58,7 @@ final class StoreDatabase implements LevelDbReads, Closeable {
         } catch (IOException e) {
             throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
-        DB db;
-        synchronized (OPENING) {
-            db = openDatabase(dir);
-        }
-        StoreDatabase store = new StoreDatabase(db, dir);
+        StoreDatabase store = new StoreDatabase(StoreOpener.open(dir), dir);
         try {
             store.checkMeta(params);
         } catch (RuntimeException e) {
@@ -83,73 +66,6 @@ final class StoreDatabase implements LevelDbReads, Closeable {
             throw e;
         }
         return store;
-    }
-
-    /**
-     * Paranoid checks stay on: LevelDB then refuses damage in synced data (a log record, a table block
-     * read by a compaction) instead of silently dropping it. The one damage a crash leaves by itself, a
-     * torn log tail, is cut before a second try.
-     */
-    private static DB openDatabase(Path dir) {
-        try {
-            return openOnce(dir);
-        } catch (StoreException e) {
-            if (!(e.getCause() instanceof Exception cause) || !isCorruption(cause)) {
-                throw e;
-            }
-            List<TornLogTail.Cut> cuts = cutTornTails(dir);
-            if (cuts.isEmpty()) {
-                throw corrupt(dir, cause.getMessage() + "; this is not a log torn by a crash but damage to data"
-                        + " written earlier", cause);
-            }
-            cuts.forEach(c -> LOG.warn("recovering the block store in {} after a crash: {}", dir, c));
-            try {
-                return openOnce(dir);
-            } catch (StoreException again) {
-                Throwable c = again.getCause() != null ? again.getCause() : again;
-                throw isCorruption(c) ? corrupt(dir, c.getMessage() + " (after cutting a torn log tail)", c) : again;
-            }
-        }
-    }
-
-    private static DB openOnce(Path dir) {
-        Options options = new Options().createIfMissing(true).paranoidChecks(true).cacheSize(64L << 20);
-        try {
-            return factory.open(dir.toFile(), options);
-        } catch (IOException | DBException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("lock")) {
-                throw new StoreException("the block store in " + dir + " is in use by another process (" + m + ")", e);
-            }
-            throw new StoreException("cannot open the block store in " + dir + ": " + m, e);
-        }
-    }
-
-    private static boolean isCorruption(Throwable e) {
-        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("corrupt");
-    }
-
-    private static StoreException corrupt(Path dir, String detail, Throwable cause) {
-        return new StoreException("the block store in " + dir + " is corrupt (" + detail
-                + "); move it aside and resync or re-import", cause);
-    }
-
-    /**
-     * Cuts torn log tails while holding the database's LOCK file, so that no other process writes the
-     * logs meanwhile. Within this JVM, {@link #OPENING} keeps other opens out; a store open here would
-     * have made the first open fail with a lock error, never reaching this point.
-     */
-    private static List<TornLogTail.Cut> cutTornTails(Path dir) {
-        try (FileChannel lockFile = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-                FileLock lock = lockFile.tryLock()) {
-            if (lock == null) {
-                throw new StoreException("the block store in " + dir + " is in use by another process");
-            }
-            return TornLogTail.repair(dir);
-        } catch (IOException e) {
-            throw new StoreException("cannot recover the block store in " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     /** A new store gets its schema version and network; an existing one must match both. */

@@ -31,7 +31,7 @@ import java.util.zip.CRC32C;
  * that the paranoid open refuses it.
  *
  * <p>Only call {@link #repair} with the store closed and its LOCK held by this process (see
- * {@link ChainStore}).
+ * {@link StoreOpener}).
  */
 public final class TornLogTail {
     static final int BLOCK_SIZE = 32 * 1024;

@@ -1,0 +1,105 @@
+package org.nakamoto.chain.store;
+
+import static org.fusesource.leveldbjni.JniDBFactory.factory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import org.iq80.leveldb.DB;
+import org.iq80.leveldb.DBException;
+import org.iq80.leveldb.Options;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the LevelDB database of a store with paranoid checks, recovering from the one damage a crash
+ * leaves by itself: a log torn in the middle of an append ({@link TornLogTail}, docs/storage.md). Any
+ * other damage is refused with a message naming the directory.
+ *
+ * <p>Threads: opens are serialised in this JVM ({@link #OPENING}); across processes, LevelDB's LOCK file.
+ */
+final class StoreOpener {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreOpener.class);
+    /** Serialises opens in this JVM, so that recovery never touches a database another open just took. */
+    private static final Object OPENING = new Object();
+
+    private StoreOpener() {
+    }
+
+    static DB open(Path dir) {
+        synchronized (OPENING) {
+            return openDatabase(dir);
+        }
+    }
+
+    /**
+     * Paranoid checks stay on: LevelDB then refuses damage in synced data (a log record, a table block
+     * read by a compaction) instead of silently dropping it. The one damage a crash leaves by itself, a
+     * torn log tail, is cut before a second try.
+     */
+    private static DB openDatabase(Path dir) {
+        try {
+            return openOnce(dir);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof Exception cause) || !isCorruption(cause)) {
+                throw e;
+            }
+            List<TornLogTail.Cut> cuts = cutTornTails(dir);
+            if (cuts.isEmpty()) {
+                throw corrupt(dir, cause.getMessage() + "; this is not a log torn by a crash but damage to data"
+                        + " written earlier", cause);
+            }
+            cuts.forEach(c -> LOG.warn("recovering the block store in {} after a crash: {}", dir, c));
+            try {
+                return openOnce(dir);
+            } catch (StoreException again) {
+                Throwable c = again.getCause() != null ? again.getCause() : again;
+                throw isCorruption(c) ? corrupt(dir, c.getMessage() + " (after cutting a torn log tail)", c) : again;
+            }
+        }
+    }
+
+    private static DB openOnce(Path dir) {
+        Options options = new Options().createIfMissing(true).paranoidChecks(true).cacheSize(64L << 20);
+        try {
+            return factory.open(dir.toFile(), options);
+        } catch (IOException | DBException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("lock")) {
+                throw new StoreException("the block store in " + dir + " is in use by another process (" + m + ")", e);
+            }
+            throw new StoreException("cannot open the block store in " + dir + ": " + m, e);
+        }
+    }
+
+    private static boolean isCorruption(Throwable e) {
+        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("corrupt");
+    }
+
+    private static StoreException corrupt(Path dir, String detail, Throwable cause) {
+        return new StoreException("the block store in " + dir + " is corrupt (" + detail
+                + "); move it aside and resync or re-import", cause);
+    }
+
+    /**
+     * Cuts torn log tails while holding the database's LOCK file, so that no other process writes the
+     * logs meanwhile. Within this JVM, {@link #OPENING} keeps other opens out; a store open here would
+     * have made the first open fail with a lock error, never reaching this point.
+     */
+    private static List<TornLogTail.Cut> cutTornTails(Path dir) {
+        try (FileChannel lockFile = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new StoreException("the block store in " + dir + " is in use by another process");
+            }
+            return TornLogTail.repair(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot recover the block store in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
