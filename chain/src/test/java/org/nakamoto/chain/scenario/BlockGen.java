@@ -23,6 +23,7 @@ import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.testing.HeaderMapAncestry;
 import org.nakamoto.chain.testing.BlockBuilder;
 import org.nakamoto.chain.testing.TestMiner;
 
@@ -176,26 +177,6 @@ final class BlockGen {
     }
 
     private HeaderAncestry ancestry(Hash256 tipHash) {
-        int tipHeight = heights.get(tipHash);
-        return new HeaderAncestry() {
-            @Override
-            public int height() {
-                return tipHeight;
-            }
-
-            @Override
-            public int earliestHeight() {
-                return 0;
-            }
-
-            @Override
-            public BlockHeader headerAt(int h) {
-                BlockHeader x = headers.get(tipHash);
-                for (int i = tipHeight; i > h; i--) {
-                    x = headers.get(x.prevHash());
-                }
-                return x;
-            }
-        };
+        return new HeaderMapAncestry(headers, heights, tipHash);
     }
 }

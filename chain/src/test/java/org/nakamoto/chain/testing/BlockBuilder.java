@@ -124,26 +124,6 @@ public final class BlockBuilder {
     }
 
     private HeaderAncestry ancestry(Hash256 tipHash) {
-        int tipHeight = heights.get(tipHash);
-        return new HeaderAncestry() {
-            @Override
-            public int height() {
-                return tipHeight;
-            }
-
-            @Override
-            public int earliestHeight() {
-                return 0;
-            }
-
-            @Override
-            public BlockHeader headerAt(int h) {
-                BlockHeader x = headers.get(tipHash);
-                for (int i = tipHeight; i > h; i--) {
-                    x = headers.get(x.prevHash());
-                }
-                return x;
-            }
-        };
+        return new HeaderMapAncestry(headers, heights, tipHash);
     }
 }
