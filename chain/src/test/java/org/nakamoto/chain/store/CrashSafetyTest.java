@@ -42,8 +42,8 @@ import org.nakamoto.chain.utxo.UtxoCache;
  *
  * <p>Kills fall uniformly within the import itself (timed from the worker's "started" line in a first,
  * uninterrupted round), and the blocks carry 0 to 100 KB of OP_RETURN data, so that more of the import is
- * spent appending multi-fragment records to LevelDB's log: on a loaded 2-core Xeon about 5% of kills (51 of
- * 936 in 24 runs) landed in the middle of an append and left a torn log tail, and 23 of those 24 runs had
+ * spent appending multi-fragment records to LevelDB's log: on a loaded 2-core Xeon about 5% of kills (60 of
+ * 1,170 in 30 runs) landed in the middle of an append and left a torn log tail, and 27 of those 30 runs had
  * at least one (see {@link TornLogTail}; {@link TornLogTailTest} visits those moments deterministically).
  * {@code -Dcrash.rounds=N} runs more rounds, {@code -Dcrash.seed=S} repeats a run's kill schedule (the
  * test prints it), {@code -Dcrash.blocks} and {@code -Dcrash.padding} change the chain.
