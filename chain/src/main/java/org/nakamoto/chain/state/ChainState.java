@@ -282,19 +282,33 @@ public final class ChainState {
         ORPHAN
     }
 
+    /** A change to chain state; {@code E} is what it may throw (ValidationException, or nothing checked). */
+    @FunctionalInterface
+    private interface Change<T, E extends Exception> {
+        T apply() throws E;
+    }
+
+    /**
+     * The one way a public mutator runs: the change under this monitor, then the events it queued,
+     * delivered outside the lock (also when it failed, for what it did before failing).
+     */
+    private <T, E extends Exception> T write(Change<T, E> change) throws E {
+        try {
+            synchronized (this) {
+                return change.apply();
+            }
+        } finally {
+            events.deliver();
+        }
+    }
+
     /**
      * Validates a header in the context of its parent and adds it to the block tree.
      *
      * @throws ValidationException with {@link RejectReason#PREV_BLOCK_NOT_FOUND} when the parent is unknown
      */
     public BlockNode acceptHeader(BlockHeader header) throws ValidationException {
-        try {
-            synchronized (this) {
-                return acceptHeaderLocked(header);
-            }
-        } finally {
-            events.deliver();
-        }
+        return write(() -> acceptHeaderLocked(header));
     }
 
     private BlockNode acceptHeaderLocked(BlockHeader header) throws ValidationException {
@@ -336,13 +350,7 @@ public final class ChainState {
 
     /** Accepts a run of headers in order (as a headers message brings them); stops at the first invalid one. */
     public List<BlockNode> acceptHeaders(List<BlockHeader> headers) throws ValidationException {
-        try {
-            synchronized (this) {
-                return acceptHeadersLocked(headers);
-            }
-        } finally {
-            events.deliver();
-        }
+        return write(() -> acceptHeadersLocked(headers));
     }
 
     private List<BlockNode> acceptHeadersLocked(List<BlockHeader> headers) throws ValidationException {
@@ -365,13 +373,7 @@ public final class ChainState {
      *     invalid unless the failure could be the sender's fault alone, such as a mutated merkle tree)
      */
     public Acceptance acceptBlock(Block block) throws ValidationException {
-        try {
-            synchronized (this) {
-                return acceptBlockLocked(block);
-            }
-        } finally {
-            events.deliver();
-        }
+        return write(() -> acceptBlockLocked(block));
     }
 
     private Acceptance acceptBlockLocked(Block block) throws ValidationException {
@@ -598,13 +600,10 @@ public final class ChainState {
      * remaining chain, disconnecting if the block is on the active chain.
      */
     public void invalidateBlock(Hash256 hash) {
-        try {
-            synchronized (this) {
-                invalidateBlockLocked(hash);
-            }
-        } finally {
-            events.deliver();
-        }
+        write(() -> {
+            invalidateBlockLocked(hash);
+            return null;
+        });
     }
 
     private void invalidateBlockLocked(Hash256 hash) {
@@ -625,13 +624,10 @@ public final class ChainState {
 
     /** Bitcoin Core's reconsiderblock: clears the failure marks of a block, its ancestors and descendants. */
     public void reconsiderBlock(Hash256 hash) {
-        try {
-            synchronized (this) {
-                reconsiderBlockLocked(hash);
-            }
-        } finally {
-            events.deliver();
-        }
+        write(() -> {
+            reconsiderBlockLocked(hash);
+            return null;
+        });
     }
 
     private void reconsiderBlockLocked(Hash256 hash) {
