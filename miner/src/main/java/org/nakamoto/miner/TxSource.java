@@ -1,7 +1,7 @@
 package org.nakamoto.miner;
 
 import java.util.List;
-import org.nakamoto.chain.mempool.Mempool;
+import org.nakamoto.chain.mempool.MempoolView;
 import org.nakamoto.chain.mempool.MempoolEntry;
 
 /** What block templates need of the mempool, and no more. */
@@ -12,7 +12,7 @@ public interface TxSource {
     /** Changes whenever the candidates do. */
     long changeCount();
 
-    static TxSource of(Mempool mempool) {
+    static TxSource of(MempoolView mempool) {
         return new TxSource() {
             @Override
             public List<MempoolEntry> entries() {

@@ -24,7 +24,9 @@ import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.chain.state.ChainWriter;
 import org.nakamoto.chain.store.BlockStatus;
+import org.nakamoto.chain.store.ChainStore;
 import org.nakamoto.chain.testing.BlockBuilder;
 import org.nakamoto.chain.testing.MainnetBlocks;
 import org.nakamoto.chain.testing.TestChain;
@@ -62,7 +64,7 @@ class MinerTest {
             BlockBuilder bb = new BlockBuilder(PARAMS);
             List<Block> base = bb.chain(bb.genesis(), 8, 600);
             n.acceptAll(base);
-            Mempool pool = new Mempool(n.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+            Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
             Transaction cb1 = base.get(0).transactions().get(0);
             Transaction cb2 = base.get(1).transactions().get(0);
             Transaction parent = BlockBuilder.spend(List.of(new OutPoint(cb1.txid(), 0)), cb1.outputs().get(0).value(), 2, 200);
@@ -73,7 +75,7 @@ class MinerTest {
             pool.accept(child);
             pool.accept(other);
 
-            BlockGenerator gen = new BlockGenerator(n.chain.view(), TxSource.of(pool), submitTo(n), () -> 1_700_000_000L,
+            BlockGenerator gen = new BlockGenerator(n.chain.view(), TxSource.of(pool.view()), submitTo(n), () -> 1_700_000_000L,
                     SearchSettings.withThreads(1));
             Hash256 mined = gen.generate(1, BlockBuilder.OP_TRUE, 1_000_000).get(0);
             Block b = n.chain.block(mined);
@@ -229,13 +231,27 @@ class MinerTest {
 
     @Test
     void theMinerServiceMinesValidBlocksOnItsOwn() throws Exception {
-        try (TestChain n = new TestChain(tmp.resolve("e"), PARAMS, TestVerifiers.real())) {
-            try (Miner miner = new Miner(n.chain.view(), TxSource.EMPTY, BlockBuilder.OP_TRUE, SearchSettings.withThreads(2),
-                    submitTo(n), () -> System.currentTimeMillis() / 1000, Duration.ofMillis(200))) {
+        // The miner submits from its own thread, so through a chain writer, as the node wires it.
+        try (ChainStore store = ChainStore.open(tmp.resolve("e"), PARAMS);
+                ChainWriter writer = ChainWriter.open(PARAMS, store, TestVerifiers.real(), () -> TestChain.NOW)) {
+            BlockSubmitter viaWriter = b -> {
+                try {
+                    writer.acceptBlock(b).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof org.nakamoto.chain.consensus.ValidationException ve) {
+                        throw ve;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            try (Miner miner = new Miner(writer.view(), TxSource.EMPTY, BlockBuilder.OP_TRUE, SearchSettings.withThreads(2),
+                    viaWriter, () -> System.currentTimeMillis() / 1000, Duration.ofMillis(200))) {
                 miner.start();
-                waitUntil(() -> n.height() >= 20, 30_000);
+                waitUntil(() -> writer.view().tip().height() >= 20, 30_000);
             }
-            assertTrue(n.height() >= 20);
+            assertTrue(writer.view().tip().height() >= 20);
         }
     }
 }

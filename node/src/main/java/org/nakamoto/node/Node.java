@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.mempool.Mempool;
 import org.nakamoto.chain.mempool.MempoolPolicy;
-import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.mempool.MempoolWriter;
+import org.nakamoto.chain.state.ChainView;
 import org.nakamoto.chain.state.ChainWriter;
 import org.nakamoto.chain.store.ChainStore;
 import org.nakamoto.node.api.NodeRpc;
@@ -59,7 +60,6 @@ public final class Node {
     private ExecutorService verifierPool;
     private RpcServer rpc;
     private ChainStore store;
-    private ChainState chain;
     private P2pNetwork p2p;
     private LocalMiner miner;
     private MetricsServer metricsServer;
@@ -104,15 +104,16 @@ public final class Node {
         store = ChainStore.open(config.dataDir().resolve("chain"), config.params());
         NodeMetrics metrics = new NodeMetrics(meters);
         writer = ChainWriter.open(config.params(), store, verifier, Node::nowSeconds);
-        chain = writer.state();
-        Mempool mempool = writer.submit(() -> new Mempool(chain, verifier, MempoolPolicy.DEFAULT, Node::nowSeconds)).get();
+        ChainView chain = writer.view();
+        Mempool mempool = writer.submit(c -> Mempool.attach(c, verifier, MempoolPolicy.DEFAULT, Node::nowSeconds)).get();
         LOG.info("Loaded block index: tip height={} hash={} in {} ms", chain.tip().height(), chain.tip().hash(),
                 (System.nanoTime() - started) / 1_000_000);
-        chain.addListener(new TipLogger(chain));
+        chain.events().subscribe(new TipLogger(chain));
 
-        p2p = new P2pNetwork(vertx, config.params(), p2pConfig(), chain, mempool, writer);
-        miner = new LocalMiner(writer.view(), mempool, writer);
-        NodeContext ctx = new NodeContext(config, config.params(), writer.view(), mempool, writer, p2p, miner,
+        p2p = new P2pNetwork(vertx, config.params(), p2pConfig(), writer, mempool);
+        miner = new LocalMiner(chain, mempool.view(), writer);
+        NodeContext ctx = new NodeContext(config, config.params(), chain, mempool.view(), writer,
+                new MempoolWriter(writer, mempool), p2p, miner,
                 meters, status);
         metrics.bind(ctx);
         metrics.bindScripts(verifier);

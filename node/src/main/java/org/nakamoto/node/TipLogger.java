@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
-import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +20,12 @@ final class TipLogger implements ChainListener {
     private static final Logger LOG = LoggerFactory.getLogger("tip");
     private static final long CATCH_UP_INTERVAL_MILLIS = 1_000;
 
-    private final ChainState chain;
+    private final ChainView chain;
     // Event-delivery only (one delivering thread at a time).
     private int lastTxCount;
     private long lastLogMillis;
 
-    TipLogger(ChainState chain) {
+    TipLogger(ChainView chain) {
         this.chain = chain;
     }
 

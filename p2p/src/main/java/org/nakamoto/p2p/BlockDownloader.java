@@ -19,6 +19,7 @@ import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainView;
 import org.nakamoto.p2p.wire.GetDataMessage;
 import org.nakamoto.p2p.wire.InvItem;
 
@@ -44,7 +45,7 @@ final class BlockDownloader {
     /** Timed-out block requests after which a peer is dropped even away from the window's base. */
     static final int MAX_STALLS = 2;
 
-    private final ChainState chain;
+    private final ChainView chain;
     private final ChainGateway gateway;
     private final PeerRegistry peers;
     private final P2pConfig config;
@@ -57,7 +58,7 @@ final class BlockDownloader {
     /** Blocks whose last request timed out, with the peer that let it: skip that peer for a while. */
     private final Map<Hash256, Request> stalledOn = new HashMap<>();
 
-    BlockDownloader(ChainState chain, ChainGateway gateway, PeerRegistry peers, P2pConfig config,
+    BlockDownloader(ChainView chain, ChainGateway gateway, PeerRegistry peers, P2pConfig config,
             P2pMetrics metrics, LongSupplier clock) {
         this.chain = chain;
         this.gateway = gateway;
@@ -159,7 +160,7 @@ final class BlockDownloader {
             }
         }
         validating.add(h);
-        Future<ChainState.Acceptance> result = gateway.callFor(p, () -> chain.acceptBlock(block)).andThen(ar -> {
+        Future<ChainState.Acceptance> result = gateway.callFor(p, c -> c.acceptBlock(block)).andThen(ar -> {
             validating.remove(h);
             p.sync().sawBlock(chain.node(h));
         });

@@ -3,7 +3,7 @@ package org.nakamoto.p2p;
 import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.List;
-import org.nakamoto.chain.mempool.Mempool;
+import org.nakamoto.chain.mempool.MempoolView;
 import org.nakamoto.chain.mempool.MempoolEntry;
 import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
@@ -44,11 +44,11 @@ final class DataServer {
     private static final long QUEUE_FULL_RETRY_MILLIS = 20;
 
     private final ChainView chain;
-    private final Mempool mempool;
+    private final MempoolView mempool;
     private final Context context;
     private final P2pMetrics metrics;
 
-    DataServer(ChainView chain, Mempool mempool, Context context, P2pMetrics metrics) {
+    DataServer(ChainView chain, MempoolView mempool, Context context, P2pMetrics metrics) {
         this.chain = chain;
         this.mempool = mempool;
         this.context = context;

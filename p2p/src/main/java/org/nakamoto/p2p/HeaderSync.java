@@ -6,7 +6,7 @@ import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.BlockNode;
-import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainView;
 import org.nakamoto.p2p.wire.GetHeadersMessage;
 import org.nakamoto.p2p.wire.HeadersMessage;
 import org.nakamoto.p2p.wire.Protocol;
@@ -18,18 +18,18 @@ import org.slf4j.LoggerFactory;
  * thread (chain.acceptHeaders) before any body is fetched, continues while batches come full (2,000),
  * and hands what it learned to the {@link BlockDownloader}.
  *
- * <p>Confined to the network context. The best header is chain state ({@link ChainState#bestHeader()}),
+ * <p>Confined to the network context. The best header is chain state ({@link ChainView#bestHeader()}),
  * which the chain updates whenever it accepts a header, whoever sent it.
  */
 final class HeaderSync {
     private static final Logger LOG = LoggerFactory.getLogger(HeaderSync.class);
 
-    private final ChainState chain;
+    private final ChainView chain;
     private final ChainGateway gateway;
     private final BlockDownloader downloader;
     private final P2pMetrics metrics;
 
-    HeaderSync(ChainState chain, ChainGateway gateway, BlockDownloader downloader, P2pMetrics metrics) {
+    HeaderSync(ChainView chain, ChainGateway gateway, BlockDownloader downloader, P2pMetrics metrics) {
         this.chain = chain;
         this.gateway = gateway;
         this.downloader = downloader;
@@ -69,7 +69,7 @@ final class HeaderSync {
             }
         }
         boolean full = headers.size() == HeadersMessage.MAX_ENTRIES;
-        gateway.callFor(p, () -> chain.acceptHeaders(headers)).onComplete(ar -> {
+        gateway.callFor(p, c -> c.acceptHeaders(headers)).onComplete(ar -> {
             if (ar.succeeded()) {
                 onAccepted(p, ar.result(), full);
             } else if (ar.cause() instanceof ValidationException ve) {

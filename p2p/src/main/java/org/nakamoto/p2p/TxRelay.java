@@ -107,7 +107,7 @@ final class TxRelay {
             return;
         }
         s.txOwned += fresh.size(); // reserved while the mempool is asked
-        gateway.callFor(p, () -> {
+        gateway.callFor(p, c -> {
             List<Hash256> missing = new ArrayList<>();
             for (Hash256 txid : fresh) {
                 if (!mempool.contains(txid)) {
@@ -211,7 +211,7 @@ final class TxRelay {
         }
         p.known().add(txid);
         metrics.txReceived.incrementAndGet();
-        gateway.callFor(p, () -> mempool.accept(tx)).onFailure(t -> {
+        gateway.callFor(p, c -> mempool.accept(tx)).onFailure(t -> {
             if (t instanceof ValidationException ve) {
                 p.misbehaving(Penalty.forTransaction(ve.reason()), "invalid transaction: " + ve.getMessage());
             } else {
@@ -280,7 +280,7 @@ final class TxRelay {
 
     /** BIP35 mempool: answer with inv of everything in the pool the peer does not know. */
     void onMempoolRequest(Peer p) {
-        gateway.callFor(p, mempool::entries).onSuccess(entries -> {
+        gateway.callFor(p, c -> mempool.entries()).onSuccess(entries -> {
             List<InvItem> items = new ArrayList<>();
             for (MempoolEntry e : entries) {
                 Hash256 txid = e.tx().txid();

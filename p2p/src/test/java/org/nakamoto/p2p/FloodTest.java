@@ -66,7 +66,7 @@ class FloodTest {
             byte[] getdata = raw.expect("getdata").payload();
             long asked = RawPeer.readCompactSize(getdata, new int[] {0});
             assertTrue(asked > 0 && asked <= TxRelay.MAX_PEER_TX_IN_FLIGHT, "requests in flight capped: " + asked);
-            node.onChain(() -> null);
+            node.onChain(c -> null);
             roundTrip(raw, 1);
             int tracked = TestNode.await(node.net.txRequestsTracked());
             assertTrue(tracked > 0 && tracked <= TxRelay.MAX_PEER_TX_ANNOUNCEMENTS, "tracked: " + tracked);
@@ -91,8 +91,8 @@ class FloodTest {
         try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
             raw.handshake(0);
             roundTrip(raw, 1);
-            node.onChain(() -> null);
-            long before = node.netChainTasks.get();
+            node.onChain(c -> null);
+            long before = node.netChainTasks();
             java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
             for (int i = 0; i < 1_000; i++) {
                 all.writeBytes(RawPeer.frame(PARAMS.magicBytes(), "block", payload));
@@ -100,7 +100,7 @@ class FloodTest {
             raw.sendBytes(all.toByteArray());
             roundTrip(raw, 2);
             Await.until(Duration.ofSeconds(10), () -> node.tip().hash().equals(block.hash()), () -> "block accepted");
-            long submitted = node.netChainTasks.get() - before;
+            long submitted = node.netChainTasks() - before;
             assertTrue(submitted < 20, "chain-thread submissions for 1,000 copies: " + submitted);
             roundTrip(raw, 3);
         }
@@ -142,7 +142,7 @@ class FloodTest {
         BlockNode tip = node.tip();
         // A side block below the tip: stored with its data, never connected, so never validated.
         Block side = BlockBuilder.onNode(PARAMS, tip.ancestor(tip.height() - 2), List.of(), 66, System.currentTimeMillis() / 1000);
-        node.onChain(() -> node.chain.acceptBlock(side));
+        node.onChain(c -> c.acceptBlock(side));
         assertTrue(node.chain.node(side.hash()).hasData());
         try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
             raw.handshake(0);

@@ -138,7 +138,7 @@ class MisbehaviourTest {
                 raw.send("tx", tx.serialize());
             }
             Await.until(Duration.ofSeconds(5), () -> node.net.metrics().txReceived.get() >= before + 3, () -> "txs");
-            node.onChain(() -> null); // the mempool has judged all three
+            node.onChain(c -> null); // the mempool has judged all three
             raw.send("ping", RawPeer.le64(5));
             assertEquals(5, RawPeer.readLe64(raw.expect("pong").payload(), 0), "still connected");
         }

@@ -49,7 +49,7 @@ class PartitionTest {
 
             // Group b: a transaction spending the coinbase of block 1, relayed within b and confirmed there.
             TestNode bProducer = b.get(2);
-            Block first = bProducer.store.block(bProducer.chain.activeChain().at(1).hash());
+            Block first = bProducer.chain.block(bProducer.chain.activeChain().at(1).hash());
             Transaction coinbase = first.transactions().get(0);
             Transaction tx = BlockBuilder.spend(List.of(new OutPoint(coinbase.txid(), 0)), coinbase.outputs().get(0).value(), 2,
                     10_000);

@@ -51,7 +51,7 @@ class PropagationBench {
             TestNetwork.awaitConnected(nodes, 4, Duration.ofSeconds(30));
             for (int i = 0; i < nodes.size(); i++) {
                 int index = i;
-                nodes.get(i).chain.addListener(new ChainListener() {
+                nodes.get(i).chain.events().subscribe(new ChainListener() {
                     @Override
                     public void blockConnected(Block block, BlockNode node) {
                         connected.computeIfAbsent(block.hash(), h -> new long[10])[index] = System.nanoTime();
@@ -75,14 +75,14 @@ class PropagationBench {
             }
             Collections.sort(millis);
             System.out.printf("BENCH propagation %s (%d bytes): n=%d median=%.1f ms p90=%.1f ms max=%.1f ms%n", label,
-                    blockBytes == 0 ? 0 : producer.store.blockBytes(producer.tip().hash()).length, millis.size(),
+                    blockBytes == 0 ? 0 : producer.chain.blockBytes(producer.tip().hash()).length, millis.size(),
                     millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9)), millis.get(millis.size() - 1));
         }
     }
 
     /** A chain of transactions spending the tip's coinbase, padded with OP_RETURN data to about {@code bytes}. */
     private static List<Transaction> filler(TestNode producer, int bytes) {
-        Block tipBlock = producer.store.block(producer.tip().hash());
+        Block tipBlock = producer.chain.block(producer.tip().hash());
         Transaction prev = tipBlock.transactions().get(0);
         List<Transaction> txs = new ArrayList<>();
         int perTx = 9_900;

@@ -6,22 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.mempool.Mempool;
 import org.nakamoto.chain.mempool.MempoolPolicy;
+import org.nakamoto.chain.mempool.MempoolView;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.state.BlockNode;
-import org.nakamoto.chain.state.ChainState;
+import org.nakamoto.chain.state.ChainView;
+import org.nakamoto.chain.state.ChainWriter;
 import org.nakamoto.chain.store.ChainStore;
 import org.nakamoto.chain.testing.BlockBuilder;
 
@@ -33,31 +30,29 @@ final class TestNode implements AutoCloseable {
     final String name;
     final NetworkParams params;
     final ChainStore store;
-    final ChainState chain;
-    final Mempool mempool;
-    final ExecutorService chainThread;
+    final ChainWriter writer;
+    /** Read-only chain state; changes go through {@link #onChain}. */
+    final ChainView chain;
+    /** Read-only mempool; admissions go through {@link #submit}. */
+    final MempoolView mempool;
+    private final Mempool pool;
     final P2pNetwork net;
-    /** Tasks the network layer handed to the chain thread. */
-    final AtomicLong netChainTasks = new AtomicLong();
 
     TestNode(String name, Vertx vertx, NetworkParams params, Path dir, P2pConfig config) {
         this.name = name;
         this.params = params;
         this.store = ChainStore.open(dir.resolve("chain"), params);
-        this.chainThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "chain-" + name);
-            t.setDaemon(true);
-            return t;
-        });
         InputVerifier verifier = ScriptInputVerifier.sequential();
-        this.chain = onChain(() -> ChainState.open(params, store, verifier, () -> System.currentTimeMillis() / 1000));
-        this.mempool = onChain(() -> new Mempool(chain, verifier, MempoolPolicy.DEFAULT, () -> System.currentTimeMillis() / 1000));
-        Executor counting = task -> {
-            netChainTasks.incrementAndGet();
-            chainThread.execute(task);
-        };
-        this.net = new P2pNetwork(vertx, params, config.toBuilder().dataDir(dir.resolve("p2p")).build(), chain,
-                mempool, counting);
+        this.writer = ChainWriter.open(params, store, verifier, () -> System.currentTimeMillis() / 1000);
+        this.chain = writer.view();
+        this.pool = onChain(c -> Mempool.attach(c, verifier, MempoolPolicy.DEFAULT, () -> System.currentTimeMillis() / 1000));
+        this.mempool = pool.view();
+        this.net = new P2pNetwork(vertx, params, config.toBuilder().dataDir(dir.resolve("p2p")).build(), writer, pool);
+    }
+
+    /** Tasks the network layer handed to the chain writer. */
+    long netChainTasks() {
+        return net.chainTasksSubmitted();
     }
 
     /** Test defaults: loopback, ephemeral port, fast timers. */
@@ -80,10 +75,10 @@ final class TestNode implements AutoCloseable {
         return net.advertisedAddress();
     }
 
-    /** Runs {@code task} on this node's chain thread and waits for it. */
-    <T> T onChain(Callable<T> task) {
+    /** Runs {@code task} on this node's chain writer and waits for it. */
+    <T> T onChain(ChainWriter.Task<T> task) {
         try {
-            return chainThread.submit(task).get(60, TimeUnit.SECONDS);
+            return writer.submit(task).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(name + ": chain task failed", e);
         }
@@ -91,9 +86,9 @@ final class TestNode implements AutoCloseable {
 
     /** Builds a block on the current tip with {@code txs} and submits it, as a miner would. */
     Block produce(List<Transaction> txs, int tag) {
-        return onChain(() -> {
-            Block b = BlockBuilder.onNode(params, chain.tip(), txs, tag, System.currentTimeMillis() / 1000);
-            chain.acceptBlock(b);
+        return onChain(c -> {
+            Block b = BlockBuilder.onNode(params, c.tip(), txs, tag, System.currentTimeMillis() / 1000);
+            c.acceptBlock(b);
             return b;
         });
     }
@@ -107,7 +102,7 @@ final class TestNode implements AutoCloseable {
     }
 
     void submit(Transaction tx) {
-        onChain(() -> mempool.accept(tx));
+        onChain(c -> pool.accept(tx));
     }
 
     BlockNode tip() {
@@ -115,8 +110,8 @@ final class TestNode implements AutoCloseable {
     }
 
     Hash256 utxoDigest() {
-        return onChain(() -> {
-            try (ChainStore.StoreSnapshot s = store.snapshot()) {
+        return onChain(c -> {
+            try (ChainStore.StoreSnapshot s = chain.snapshot()) {
                 return s.utxoStats().digest();
             }
         });
@@ -141,12 +136,7 @@ final class TestNode implements AutoCloseable {
         } catch (AssertionError ignored) {
             // already stopped or never started
         }
-        chainThread.shutdown();
-        try {
-            chainThread.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
         store.close();
     }
 

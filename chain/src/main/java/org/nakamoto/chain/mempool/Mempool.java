@@ -2,7 +2,6 @@ package org.nakamoto.chain.mempool;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.consensus.RejectReason;
@@ -12,6 +11,7 @@ import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.state.BlockNode;
+import org.nakamoto.chain.state.ChainEvent;
 import org.nakamoto.chain.state.MempoolUpdates;
 import org.nakamoto.chain.state.ChainState;
 
@@ -25,30 +25,45 @@ import org.nakamoto.chain.state.ChainState;
  * knobs), {@link Orphanage} (transactions waiting for parents) and {@link TxPool} (the entries, fee-rate
  * index, eviction, removal for a block, the disconnected blocks' transactions).
  *
- * <p>Concurrency: one monitor, this object's, guards all the parts; every public method but
- * {@link #policy()} and {@link #addListener} is {@code synchronized}, and the parts are reached only from
- * inside it. The chain writer calls the {@link MempoolUpdates} methods while holding the chain's lock; the
- * mempool never calls a locking {@link ChainState} method, so the two locks are always taken in the order
- * chain, then mempool.
+ * <p>Concurrency: changes run on the chain writer's thread only (each changing method checks, so they
+ * stay ordered with blocks); one monitor, this object's, guards all the parts so that readers on other
+ * threads see a consistent pool: every public method but {@link #policy()} and {@link #view()} is
+ * {@code synchronized}, and the parts are reached only from inside it. The chain writer calls the
+ * {@link MempoolUpdates} methods while holding the chain's lock; the mempool never calls a locking
+ * {@link ChainState} method, so the two locks are always taken in the order chain, then mempool.
+ *
+ * <p>Events: admissions and removals (confirmed, conflicting, evicted, dropped by a reorganisation) are
+ * reported through the sink the chain gave it on the one {@code ChainEvents} channel.
  */
 public final class Mempool implements MempoolUpdates {
     private final MempoolPolicy policy;
     private final TxPool pool = new TxPool();
     private final Orphanage orphans;
     private final MempoolAdmission admission;
-    private final List<MempoolListener> listeners = new CopyOnWriteArrayList<>();
+    private final ChainState chain;
+    private final ChainState.TransactionSink sink;
+    private final MempoolView view = new MempoolView(this);
 
-    public Mempool(ChainState chain, InputVerifier scripts, MempoolPolicy policy, LongSupplier clockSeconds) {
+    private Mempool(ChainState chain, ChainState.TransactionSink sink, InputVerifier scripts, MempoolPolicy policy,
+            LongSupplier clockSeconds) {
+        this.chain = chain;
+        this.sink = sink;
         this.policy = policy;
         this.orphans = new Orphanage(policy);
-        this.admission = new MempoolAdmission(chain, scripts, policy, clockSeconds, pool, orphans, listeners);
-        ChainState.TransactionSink sink = chain.attachMempool(this); // the writer updates this pool directly
-        listeners.add(e -> sink.added(e.tx(), e.fee()));
+        this.admission = new MempoolAdmission(chain, scripts, policy, clockSeconds, pool, orphans, sink);
     }
 
-    /** Hears of every transaction admitted, on the admitting thread, under the mempool's monitor; must be quick. */
-    public interface MempoolListener {
-        void transactionAdded(MempoolEntry entry);
+    /**
+     * Creates the mempool of {@code chain} and attaches it ({@link ChainState#attachMempool}): from then on
+     * the chain's writer keeps it current. Call on the writer thread.
+     */
+    public static Mempool attach(ChainState chain, InputVerifier scripts, MempoolPolicy policy, LongSupplier clockSeconds) {
+        return chain.attachMempool(sink -> new Mempool(chain, sink, scripts, policy, clockSeconds));
+    }
+
+    /** Read-only access, for RPC handlers and anyone else that must not change the pool. */
+    public MempoolView view() {
+        return view;
     }
 
     /**
@@ -58,10 +73,6 @@ public final class Mempool implements MempoolUpdates {
     @FunctionalInterface
     public interface FeeGate<X extends Exception> {
         void check(long fee, int size) throws X;
-    }
-
-    public void addListener(MempoolListener l) {
-        listeners.add(l);
     }
 
     // ---- admission
@@ -74,6 +85,7 @@ public final class Mempool implements MempoolUpdates {
      *     kept as an orphan until its parent arrives)
      */
     public synchronized MempoolEntry accept(Transaction tx) throws ValidationException {
+        chain.checkWriter();
         MempoolEntry e = admission.admit(tx, AdmissionOptions.RELAY, (fee, size) -> { });
         admitOrphansOf(tx);
         return e;
@@ -86,6 +98,7 @@ public final class Mempool implements MempoolUpdates {
      */
     public synchronized <X extends Exception> MempoolEntry acceptLocal(Transaction tx, FeeGate<X> feeGate)
             throws ValidationException, X {
+        chain.checkWriter();
         MempoolEntry e = admission.admit(tx, AdmissionOptions.LOCAL, feeGate);
         admitOrphansOf(tx);
         return e;
@@ -93,6 +106,7 @@ public final class Mempool implements MempoolUpdates {
 
     /** Runs every admission check without admitting (Bitcoin Core's testmempoolaccept); returns the fee. */
     public synchronized long test(Transaction tx) throws ValidationException {
+        chain.checkWriter();
         return admission.check(tx, true).fee();
     }
 
@@ -116,7 +130,9 @@ public final class Mempool implements MempoolUpdates {
 
     @Override
     public synchronized void blockConnected(Block block, BlockNode node) {
-        pool.removeForBlock(block);
+        for (TxPool.Removal r : pool.removeForBlock(block)) {
+            sink.removed(r.tx(), r.why());
+        }
         for (Transaction tx : block.transactions()) {
             orphans.remove(tx.txid());
         }
@@ -138,17 +154,22 @@ public final class Mempool implements MempoolUpdates {
         List<Transaction> fromBlocks = pool.takeDisconnected();
         List<Transaction> previous = pool.clear();
         readmit(fromBlocks, AdmissionOptions.FROM_DISCONNECTED_BLOCK);
-        readmit(previous, AdmissionOptions.READMIT);
+        for (Transaction dropped : readmit(previous, AdmissionOptions.READMIT)) {
+            sink.removed(dropped, ChainEvent.Why.REORG);
+        }
     }
 
-    private void readmit(List<Transaction> txs, AdmissionOptions options) {
+    /** Admits what fits the new tip; returns the rest (confirmed on it, conflicting, or spending what is gone). */
+    private List<Transaction> readmit(List<Transaction> txs, AdmissionOptions options) {
+        List<Transaction> refused = new ArrayList<>();
         for (Transaction tx : txs) {
             try {
                 admission.admit(tx, options, (fee, size) -> { });
-            } catch (ValidationException dropped) {
-                // confirmed on the new chain, conflicting with it, or spending what no longer exists
+            } catch (ValidationException e) {
+                refused.add(tx);
             }
         }
+        return refused;
     }
 
     // ---- readers

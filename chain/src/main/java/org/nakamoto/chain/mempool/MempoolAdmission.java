@@ -1,7 +1,5 @@
 package org.nakamoto.chain.mempool;
 
-import java.util.List;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.BlockChecks;
 import org.nakamoto.chain.consensus.CheckTxInputs;
@@ -15,6 +13,7 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.state.BlockNode;
+import org.nakamoto.chain.state.ChainEvent;
 import org.nakamoto.chain.state.ChainState;
 import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.chain.utxo.UtxoView;
@@ -38,17 +37,17 @@ final class MempoolAdmission {
     private final LongSupplier clockSeconds;
     private final TxPool pool;
     private final Orphanage orphans;
-    private final List<Mempool.MempoolListener> listeners;
+    private final ChainState.TransactionSink sink;
 
     MempoolAdmission(ChainState chain, InputVerifier scripts, MempoolPolicy policy, LongSupplier clockSeconds,
-            TxPool pool, Orphanage orphans, List<Mempool.MempoolListener> listeners) {
+            TxPool pool, Orphanage orphans, ChainState.TransactionSink sink) {
         this.chain = chain;
         this.scripts = scripts;
         this.policy = policy;
         this.clockSeconds = clockSeconds;
         this.pool = pool;
         this.orphans = orphans;
-        this.listeners = listeners;
+        this.sink = sink;
     }
 
     /** What the checks found. */
@@ -74,12 +73,19 @@ final class MempoolAdmission {
         }
         feeGate.check(c.fee(), tx.size());
         MempoolEntry entry = pool.add(tx, c.fee(), clockSeconds.getAsLong(), chain.tip().height(), c.sigOps());
-        Set<Hash256> evicted = pool.trimTo(policy.maxBytes());
-        if (evicted.contains(tx.txid())) {
+        boolean self = false;
+        for (Transaction gone : pool.trimTo(policy.maxBytes())) {
+            if (gone == tx) {
+                self = true; // never reported as added, so not as removed either
+            } else {
+                sink.removed(gone, ChainEvent.Why.SIZE_LIMIT);
+            }
+        }
+        if (self) {
             throw new ValidationException(RejectReason.TX_MEMPOOL_FULL, tx.txid().toString());
         }
-        for (Mempool.MempoolListener l : listeners) {
-            l.transactionAdded(entry);
+        if (options.announce()) {
+            sink.added(tx, c.fee());
         }
         return entry;
     }

@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.state.ChainEvent;
 
 /**
  * The mempool's container (Bitcoin Core's CTxMemPool without the admission logic): the admitted entries,
@@ -55,18 +54,25 @@ final class TxPool {
         return e;
     }
 
-    /** Evicts the lowest fee rate transactions (with their descendants) until the pool fits {@code maxBytes}. */
-    Set<Hash256> trimTo(long maxBytes) {
-        Set<Hash256> removed = new HashSet<>();
+    /** A transaction that left the pool, and why. */
+    record Removal(Transaction tx, ChainEvent.Why why) {
+    }
+
+    /**
+     * Evicts the lowest fee rate transactions (with their descendants) until the pool fits {@code maxBytes};
+     * returns what it evicted.
+     */
+    List<Transaction> trimTo(long maxBytes) {
+        List<Transaction> removed = new ArrayList<>();
         while (totalBytes > maxBytes && !entries.isEmpty()) {
             removed.addAll(removeWithDescendants(byFeeRate.first().tx().txid()));
         }
         return removed;
     }
 
-    /** Removes a transaction and everything in the pool that spends its outputs. */
-    Set<Hash256> removeWithDescendants(Hash256 txid) {
-        Set<Hash256> removed = new HashSet<>();
+    /** Removes a transaction and everything in the pool that spends its outputs; returns them. */
+    private List<Transaction> removeWithDescendants(Hash256 txid) {
+        List<Transaction> removed = new ArrayList<>();
         List<Hash256> todo = new ArrayList<>();
         todo.add(txid);
         while (!todo.isEmpty()) {
@@ -75,7 +81,7 @@ final class TxPool {
             if (e == null) {
                 continue;
             }
-            removed.add(id);
+            removed.add(e.tx());
             for (int o = 0; o < e.tx().outputs().size(); o++) {
                 Hash256 child = spentBy.get(new OutPoint(id, o));
                 if (child != null) {
@@ -99,19 +105,29 @@ final class TxPool {
         return e;
     }
 
-    /** Removes what {@code block} confirmed, then whatever now double-spends it (with descendants). */
-    void removeForBlock(Block block) {
+    /**
+     * Removes what {@code block} confirmed, then whatever now double-spends it (with descendants); returns
+     * the removals in that order.
+     */
+    List<Removal> removeForBlock(Block block) {
+        List<Removal> out = new ArrayList<>();
         for (Transaction tx : block.transactions()) {
-            remove(tx.txid());
+            MempoolEntry e = remove(tx.txid());
+            if (e != null) {
+                out.add(new Removal(e.tx(), ChainEvent.Why.IN_BLOCK));
+            }
         }
         for (Transaction tx : block.transactions()) {
             for (TxIn in : tx.inputs()) {
                 Hash256 conflict = spentBy.get(in.prevout());
                 if (conflict != null) {
-                    removeWithDescendants(conflict);
+                    for (Transaction gone : removeWithDescendants(conflict)) {
+                        out.add(new Removal(gone, ChainEvent.Why.CONFLICT));
+                    }
                 }
             }
         }
+        return out;
     }
 
     /** Keeps a disconnected block's transactions; blocks come off newest first, so they go in front. */

@@ -33,6 +33,12 @@ public sealed interface ChainEvent {
     /** Why a transaction left the mempool. */
     enum Why {
         /** A connected block confirmed it. */
-        IN_BLOCK
+        IN_BLOCK,
+        /** A connected block spent one of its inputs, or an ancestor's (Core's CONFLICT). */
+        CONFLICT,
+        /** Evicted, with its descendants, as the lowest fee rate when the pool outgrew its size (SIZELIMIT). */
+        SIZE_LIMIT,
+        /** No longer valid on the chain a reorganisation moved to (Core's REORG). */
+        REORG
     }
 }

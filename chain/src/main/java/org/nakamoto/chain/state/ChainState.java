@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.BlockChecks;
@@ -34,10 +33,15 @@ import org.nakamoto.chain.utxo.UtxoCache;
 /**
  * The block tree, fork choice and the active chain over a {@link ChainStore}.
  *
- * <p>Concurrency: one writer. Every method that changes state runs its task in the monitor of this
- * object, and the node calls them from a single chain thread. Readers never lock: they read the volatile
- * {@link #activeChain()} snapshot, look nodes up in a concurrent map, and read the store, which LevelDB
- * makes safe.
+ * <p>Concurrency: one writer, the thread that opened the state ({@link ChainWriter}'s); every mutator
+ * checks it ({@link #checkWriter}) and runs its change in the monitor of this object. Readers never lock:
+ * they read the volatile {@link #activeChain()} snapshot, look nodes up in the {@link BlockTree}'s
+ * concurrent map, and read the store, which LevelDB makes safe.
+ *
+ * <p>Size: about 550 lines, above the project's 400, because connecting, disconnecting, fork choice,
+ * invalidation and the orphan hand-over are one state machine over the same fields (the active chain,
+ * the candidates, the notified tip); the header tree ({@link BlockTree}) and the candidate set
+ * ({@link TipCandidates}) live apart.
  *
  * <p>Events: a task brings the attached mempool up to date by direct calls ({@link MempoolUpdates}),
  * queues its events on {@link #events()} in the order things happened, and delivers them after leaving
@@ -57,13 +61,13 @@ public final class ChainState {
     private final ChainStore store;
     private final HeaderChainValidator headerRules;
     private final BlockConnector connector;
+    /** The one thread allowed to call a mutator: the thread that opened this state (the chain writer). */
+    private final Thread writer;
 
-    /** All known blocks: written by the writer, read by anyone. */
-    private final Map<Hash256, BlockNode> nodes = new ConcurrentHashMap<>();
-    /** Writer-only: children of each node, to mark descendants and find candidates. */
-    private final Map<BlockNode, List<BlockNode>> children = new HashMap<>();
-    /** Writer-only: stored, not-failed blocks whose whole branch is stored, at least as good as the tip. */
-    private final TreeSet<BlockNode> candidates = new TreeSet<>(BlockNode::compareForTip);
+    /** Every known header: written by the writer, read by anyone (see {@link BlockTree}). */
+    private final BlockTree tree;
+    /** Writer-only: the blocks that could become the tip. */
+    private final TipCandidates candidates;
     /** Writer-only: blocks whose parent is unknown (submitblock, or blocks handed over out of order). */
     private final OrphanBlocks orphans = new OrphanBlocks(MAX_ORPHANS, MAX_ORPHAN_BYTES);
     private final ChainEvents events = new ChainEvents();
@@ -72,11 +76,6 @@ public final class ChainState {
     private MempoolUpdates mempool;
 
     private volatile ActiveChain active;
-    /**
-     * The most-work header known that is not known invalid (Core's m_best_header): written by the writer
-     * when headers are accepted or blocks marked failed or reconsidered, read by anyone (volatile).
-     */
-    private volatile BlockNode bestHeader;
     /** Writer-only: false after a disconnect, until the active chain's array has been copied. */
     private boolean activeArrayShared = true;
     /** Writer-only: the tip subscribers last heard of, and whether blocks were disconnected since. */
@@ -89,12 +88,17 @@ public final class ChainState {
         this.params = params;
         this.store = store;
         this.headerRules = new HeaderChainValidator(params, adjustedNow);
+        this.tree = new BlockTree(headerRules);
+        this.candidates = new TipCandidates(tree);
         this.connector = new BlockConnector(params, scripts);
+        this.writer = Thread.currentThread();
     }
 
     /**
      * Loads the block tree from the store (writing the genesis block into an empty one) and continues
-     * on the stored tip; then connects any stored block that makes a better chain.
+     * on the stored tip; then connects any stored block that makes a better chain. The calling thread
+     * becomes the state's only writer: {@link ChainWriter#open} calls this on its thread; a tool or test
+     * that opens the state directly writes from its own.
      */
     public static ChainState open(NetworkParams params, ChainStore store, InputVerifier scripts, LongSupplier adjustedNow) {
         ChainState s = new ChainState(params, store, scripts, adjustedNow);
@@ -109,41 +113,20 @@ public final class ChainState {
         Hash256 tipHash = store.tip();
         if (tipHash == null) {
             Block genesis = params.genesis();
-            int status = BlockStatus.HEADER_VALID | BlockStatus.HAVE_DATA | BlockStatus.VALID;
-            BlockNode g = new BlockNode(genesis.header(), 0, ProofOfWork.work(genesis.header().bits()), null, status);
-            store.putBlock(genesis, g.toRecord());
+            store.putBlock(genesis, BlockTree.genesisNode(genesis.header()).toRecord());
             store.setTip(genesis.hash());
             tipHash = genesis.hash();
         }
         List<IndexRecord> records = new ArrayList<>();
         store.forEachIndex(records::add);
-        records.sort(Comparator.comparingInt(IndexRecord::height));
-        for (IndexRecord r : records) {
-            BlockNode parent = r.height() == 0 ? null : nodes.get(r.header().prevHash());
-            if (r.height() == 0 && !r.header().hash().equals(params.genesisHash())) {
-                throw new StoreException("the block store holds a height-0 block that is not this network's genesis");
-            }
-            if (r.height() > 0 && parent == null) {
-                throw new StoreException("the block store is corrupt: block " + r.header().hash() + " at height "
-                        + r.height() + " has no stored parent");
-            }
-            if (parent != null && parent.height() != r.height() - 1) {
-                throw new StoreException("the block store is corrupt: block " + r.header().hash() + " at height "
-                        + r.height() + " follows a parent at height " + parent.height());
-            }
-            BlockNode n = new BlockNode(r.header(), r.height(), r.chainWork(), parent, r.status());
-            nodes.put(n.hash(), n);
-            if (parent != null) {
-                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(n);
-            }
-        }
-        BlockNode tip = nodes.get(tipHash);
+        tree.load(records, params);
+        BlockNode tip = tree.node(tipHash);
         if (tip == null) {
             throw new StoreException("the block store is corrupt: its tip " + tipHash + " is not in the block index");
         }
         active = ActiveChain.ending(tip);
         notifiedTip = tip;
-        recalculateBestHeader();
+        tree.recalculateBestHeader(tip);
         rebuildCandidates();
         activateBestChain(null);
     }
@@ -163,7 +146,7 @@ public final class ChainState {
     }
 
     public BlockNode node(Hash256 hash) {
-        return nodes.get(hash);
+        return tree.node(hash);
     }
 
     /**
@@ -172,13 +155,18 @@ public final class ChainState {
      * the tip is well behind it.
      */
     public BlockNode bestHeader() {
-        BlockNode best = bestHeader;
+        BlockNode best = tree.bestHeader();
         BlockNode tip = active.tip();
         return tip.chainWork().compareTo(best.chainWork()) > 0 ? tip : best;
     }
 
     public Collection<BlockNode> allNodes() {
-        return nodes.values();
+        return tree.all();
+    }
+
+    /** The blocks no other known block builds on: Bitcoin Core's chain tips. */
+    public List<BlockNode> leaves() {
+        return tree.leaves();
     }
 
     /** The store, read-only: only this writer changes it. */
@@ -186,25 +174,12 @@ public final class ChainState {
         return store;
     }
 
-    /**
-     * For a bulk import whose source file holds every body: bodies are written without their own fsync
-     * until this is turned off again (see {@link ChainStore#deferBodySync}).
-     */
-    public void deferBodySync(boolean on) {
-        store.deferBodySync(on);
-    }
-
-    /** Forces everything stored so far to disk. */
-    public void flushStore() {
-        store.flush();
-    }
-
     /** The stored body of a block, or null. */
     public Block block(Hash256 hash) {
         return store.block(hash);
     }
 
-    /** Read-only access to this state, for code that must not write (the miner, RPC handlers). */
+    /** Read-only access to this state, for code that must not write (the miner, RPC handlers, p2p). */
     public ChainView view() {
         return view;
     }
@@ -214,57 +189,80 @@ public final class ChainState {
         return events;
     }
 
-    /** Subscribes {@code l} to {@link #events()}. */
-    public void addListener(ChainListener l) {
-        events.subscribe(l);
-    }
-
-    public void removeListener(ChainListener l) {
-        events.unsubscribe(l);
-    }
-
-    /** Where the attached mempool reports the transactions it admits; see {@link #attachMempool}. */
-    public interface TransactionSink {
-        void added(Transaction tx, long fee);
+    /** Number of blocks waiting for a parent. */
+    public synchronized int orphanCount() {
+        return orphans.size();
     }
 
     /**
-     * Makes {@code m} the mempool this writer keeps current: every connected or disconnected block and
-     * every tip change is handed to it by a direct call inside the task, before any event is published.
-     * Returns the sink through which the mempool publishes its admissions on the same channel: an
-     * admission during a writer task (re-admission after a reorganisation) is delivered with the task's
-     * events; any other is delivered on the events thread, since the mempool reports it inside its lock.
+     * Throws unless called on this state's writer thread: the mempool calls it before changing, so that
+     * its changes stay ordered with the chain's.
      */
-    public TransactionSink attachMempool(MempoolUpdates m) {
+    public void checkWriter() {
+        if (Thread.currentThread() != writer) {
+            throw new IllegalStateException("chain state is changed only on its writer thread (" + writer.getName()
+                    + "), not on " + Thread.currentThread().getName());
+        }
+    }
+
+    /** Where the attached mempool reports what enters and leaves it; see {@link #attachMempool}. */
+    public interface TransactionSink {
+        void added(Transaction tx, long fee);
+
+        void removed(Transaction tx, ChainEvent.Why why);
+    }
+
+    /**
+     * Creates the mempool this writer keeps current, giving it the sink through which it reports its
+     * admissions and removals on the one event channel. Every connected or disconnected block and every
+     * tip change is then handed to it by a direct call inside the task, before any event is published.
+     * A report made during a chain mutation is delivered with that task's events; any other (a relayed
+     * or submitted transaction) is delivered on the events thread, since the mempool reports it inside
+     * its lock.
+     */
+    public <M extends MempoolUpdates> M attachMempool(java.util.function.Function<TransactionSink, M> create) {
+        checkWriter();
+        TransactionSink sink = new TransactionSink() {
+            @Override
+            public void added(Transaction tx, long fee) {
+                publishFromMempool(new ChainEvent.TransactionAdded(tx, fee));
+            }
+
+            @Override
+            public void removed(Transaction tx, ChainEvent.Why why) {
+                publishFromMempool(new ChainEvent.TransactionRemoved(tx, why));
+            }
+        };
+        M m = create.apply(sink);
         synchronized (this) {
-            if (mempool != null && mempool != m) {
+            if (mempool != null) {
                 throw new IllegalStateException("a mempool is already attached");
             }
             mempool = m;
         }
-        return (tx, fee) -> {
-            events.publish(new ChainEvent.TransactionAdded(tx, fee));
-            if (!Thread.holdsLock(this)) {
-                events.deliverLater();
-            }
-        };
+        return m;
     }
 
-    /** The blocks no other known block builds on: Bitcoin Core's chain tips. */
-    public List<BlockNode> leaves() {
-        java.util.Set<BlockNode> parents = new java.util.HashSet<>();
-        for (BlockNode n : nodes.values()) {
-            if (n.parent() != null) {
-                parents.add(n.parent());
-            }
+    private void publishFromMempool(ChainEvent e) {
+        events.publish(e);
+        if (!Thread.holdsLock(this)) {
+            events.deliverLater();
         }
-        List<BlockNode> out = new ArrayList<>();
-        for (BlockNode n : nodes.values()) {
-            if (!parents.contains(n)) {
-                out.add(n);
-            }
-        }
-        return out;
+    }
+
+    /**
+     * For a bulk import whose source file holds every body: bodies are written without their own fsync
+     * until this is turned off again (see {@link ChainStore#deferBodySync}).
+     */
+    public void deferBodySync(boolean on) {
+        checkWriter();
+        store.deferBodySync(on);
+    }
+
+    /** Forces everything stored so far to disk. */
+    public void flushStore() {
+        checkWriter();
+        store.flush();
     }
 
     // ---- writer
@@ -289,10 +287,11 @@ public final class ChainState {
     }
 
     /**
-     * The one way a public mutator runs: the change under this monitor, then the events it queued,
-     * delivered outside the lock (also when it failed, for what it did before failing).
+     * The one way a public mutator runs: on the writer thread only, the change under this monitor, then
+     * the events it queued, delivered outside the lock (also when it failed, for what it did before failing).
      */
     private <T, E extends Exception> T write(Change<T, E> change) throws E {
+        checkWriter();
         try {
             synchronized (this) {
                 return change.apply();
@@ -314,38 +313,10 @@ public final class ChainState {
     private BlockNode acceptHeaderLocked(BlockHeader header) throws ValidationException {
         List<IndexRecord> added = new ArrayList<>(1);
         try {
-            return addHeader(header, added);
+            return tree.addHeader(header, added);
         } finally {
             store.putIndexes(added);
         }
-    }
-
-    /** Adds one header to the tree; its index record goes to {@code added} for the caller to write. */
-    private BlockNode addHeader(BlockHeader header, List<IndexRecord> added) throws ValidationException {
-        BlockNode known = nodes.get(header.hash());
-        if (known != null) {
-            if (known.isFailed()) {
-                throw new ValidationException(RejectReason.DUPLICATE_BLOCK, "known invalid: " + header.hash());
-            }
-            return known;
-        }
-        BlockNode parent = nodes.get(header.prevHash());
-        if (parent == null) {
-            throw new ValidationException(RejectReason.PREV_BLOCK_NOT_FOUND, header.prevHash().toString());
-        }
-        if (parent.isFailed()) {
-            throw new ValidationException(RejectReason.PREV_BLOCK_INVALID, header.prevHash().toString());
-        }
-        headerRules.check(header, parent.ancestry());
-        BlockNode n = new BlockNode(header, parent.height() + 1,
-                parent.chainWork().add(ProofOfWork.work(header.bits())), parent, BlockStatus.HEADER_VALID);
-        added.add(n.toRecord());
-        nodes.put(n.hash(), n);
-        children.computeIfAbsent(parent, k -> new ArrayList<>()).add(n);
-        if (n.chainWork().compareTo(bestHeader.chainWork()) > 0) {
-            bestHeader = n;
-        }
-        return n;
     }
 
     /** Accepts a run of headers in order (as a headers message brings them); stops at the first invalid one. */
@@ -358,7 +329,7 @@ public final class ChainState {
         List<IndexRecord> added = new ArrayList<>(headers.size());
         try {
             for (BlockHeader h : headers) {
-                out.add(addHeader(h, added));
+                out.add(tree.addHeader(h, added));
             }
         } finally {
             store.putIndexes(added); // the valid prefix is kept even when a later header fails
@@ -397,11 +368,11 @@ public final class ChainState {
     }
 
     private Acceptance acceptOne(Block block) throws ValidationException {
-        BlockNode known = nodes.get(block.hash());
+        BlockNode known = tree.node(block.hash());
         if (known != null && known.hasData()) {
             return Acceptance.DUPLICATE;
         }
-        if (known == null && !nodes.containsKey(block.header().prevHash())) {
+        if (known == null && !tree.contains(block.header().prevHash())) {
             headerRules.checkContextFree(block.header()); // no proof of work, no place in the pool
             orphans.add(block);
             return Acceptance.ORPHAN;
@@ -441,7 +412,7 @@ public final class ChainState {
     private ValidationException activateBestChain(BlockNode submitted) {
         ValidationException submittedFailure = null;
         while (true) {
-            BlockNode best = candidates.isEmpty() ? null : candidates.last();
+            BlockNode best = candidates.best();
             if (best == null || BlockNode.compareForTip(best, active.tip()) <= 0) {
                 break;
             }
@@ -467,7 +438,7 @@ public final class ChainState {
             }
         }
         BlockNode tip = active.tip();
-        candidates.headSet(tip, false).clear();
+        candidates.dropWorseThan(tip);
         if (tip != notifiedTip || disconnectedSinceNotify) {
             boolean reorganised = disconnectedSinceNotify;
             notifiedTip = tip;
@@ -492,16 +463,7 @@ public final class ChainState {
         active = active.extend(n, activeArrayShared);
         activeArrayShared = true;
         if (mempool != null) {
-            List<Transaction> confirmed = new ArrayList<>();
-            for (Transaction tx : block.transactions()) {
-                if (mempool.contains(tx.txid())) {
-                    confirmed.add(tx);
-                }
-            }
-            mempool.blockConnected(block, n);
-            for (Transaction tx : confirmed) {
-                events.publish(new ChainEvent.TransactionRemoved(tx, ChainEvent.Why.IN_BLOCK));
-            }
+            mempool.blockConnected(block, n); // reports what the block confirmed or conflicts with
         }
         events.publish(new ChainEvent.BlockConnected(block, n));
     }
@@ -525,74 +487,17 @@ public final class ChainState {
         events.publish(new ChainEvent.BlockDisconnected(block, n));
     }
 
-    /** Adds {@code n} and its stored descendants as candidates, if {@code n}'s whole branch is stored. */
     private void addCandidates(BlockNode n) {
-        if (n.parent() != null && !branchComplete(n.parent())) {
-            return;
-        }
-        Deque<BlockNode> todo = new ArrayDeque<>();
-        todo.add(n);
-        while (!todo.isEmpty()) {
-            BlockNode x = todo.poll();
-            if (!x.hasData() || x.isFailed()) {
-                continue;
-            }
-            candidates.add(x);
-            todo.addAll(children.getOrDefault(x, List.of()));
-        }
-    }
-
-    private boolean branchComplete(BlockNode n) {
-        for (BlockNode x = n; x != null; x = x.parent()) {
-            if (active.contains(x)) {
-                return true;
-            }
-            if (!x.hasData() || x.isFailed()) {
-                return false;
-            }
-        }
-        return true;
+        candidates.addWithStoredDescendants(n, active);
     }
 
     private void rebuildCandidates() {
-        candidates.clear();
-        for (BlockNode n : nodes.values()) {
-            if (n.hasData() && !n.isFailed() && branchComplete(n)
-                    && BlockNode.compareForTip(n, active.tip()) >= 0) {
-                candidates.add(n);
-            }
-        }
+        candidates.rebuild(active);
     }
 
     /** Marks {@code n} failed and its descendants failed-by-parent, in memory and in the store. */
     private void markFailed(BlockNode n) {
-        List<IndexRecord> changed = new ArrayList<>();
-        n.setStatus(n.status() | BlockStatus.FAILED);
-        candidates.remove(n);
-        changed.add(n.toRecord());
-        Deque<BlockNode> todo = new ArrayDeque<>(children.getOrDefault(n, List.of()));
-        while (!todo.isEmpty()) {
-            BlockNode d = todo.poll();
-            d.setStatus(d.status() | BlockStatus.FAILED_PARENT);
-            candidates.remove(d);
-            changed.add(d.toRecord());
-            todo.addAll(children.getOrDefault(d, List.of()));
-        }
-        store.putIndexes(changed);
-        if (bestHeader.isFailed()) {
-            recalculateBestHeader();
-        }
-    }
-
-    /** Scans the whole tree for the best valid header: only on load and when the best one fails. */
-    private void recalculateBestHeader() {
-        BlockNode best = active.tip();
-        for (BlockNode n : nodes.values()) {
-            if (!n.isFailed() && n.chainWork().compareTo(best.chainWork()) > 0) {
-                best = n;
-            }
-        }
-        bestHeader = best;
+        store.putIndexes(tree.markFailed(n, candidates::remove, active.tip()));
     }
 
     /**
@@ -607,7 +512,7 @@ public final class ChainState {
     }
 
     private void invalidateBlockLocked(Hash256 hash) {
-        BlockNode n = nodes.get(hash);
+        BlockNode n = tree.node(hash);
         if (n == null) {
             throw new IllegalArgumentException("block not found: " + hash);
         }
@@ -631,35 +536,12 @@ public final class ChainState {
     }
 
     private void reconsiderBlockLocked(Hash256 hash) {
-        BlockNode n = nodes.get(hash);
+        BlockNode n = tree.node(hash);
         if (n == null) {
             throw new IllegalArgumentException("block not found: " + hash);
         }
-        List<IndexRecord> changed = new ArrayList<>();
-        int clear = ~(BlockStatus.FAILED | BlockStatus.FAILED_PARENT);
-        for (BlockNode a = n; a != null; a = a.parent()) {
-            if (a.isFailed()) {
-                a.setStatus(a.status() & clear);
-                changed.add(a.toRecord());
-            }
-        }
-        Deque<BlockNode> todo = new ArrayDeque<>(children.getOrDefault(n, List.of()));
-        while (!todo.isEmpty()) {
-            BlockNode d = todo.poll();
-            if (d.isFailed()) {
-                d.setStatus(d.status() & clear);
-                changed.add(d.toRecord());
-            }
-            todo.addAll(children.getOrDefault(d, List.of()));
-        }
-        store.putIndexes(changed);
-        recalculateBestHeader();
+        store.putIndexes(tree.clearFailure(n, active.tip()));
         rebuildCandidates();
         activateBestChain(null);
-    }
-
-    /** Number of blocks waiting for a parent. */
-    public synchronized int orphanCount() {
-        return orphans.size();
     }
 }

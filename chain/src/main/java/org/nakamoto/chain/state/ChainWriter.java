@@ -1,9 +1,7 @@
 package org.nakamoto.chain.state;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,10 +27,11 @@ import org.nakamoto.chain.store.ChainStore;
  * wait for a future on the writer thread itself, nor on an event loop: chain a continuation instead, or
  * hop back (p2p's ChainGateway does).
  *
- * <p>Concurrency: the single-threaded executor is the writer; {@link ChainState}'s monitor is then never
- * contended by writers. Readers take {@link #view()} and never come here.
+ * <p>Single writer, by the types: no method here returns the {@link ChainState}; code gets it only as the
+ * argument of a {@link Task} running on the writer thread, and the state itself refuses a mutator called
+ * from any other thread ({@link ChainState#checkWriter}). Readers take {@link #view()} and never come here.
  */
-public final class ChainWriter implements Executor, AutoCloseable {
+public final class ChainWriter implements AutoCloseable {
     private final ExecutorService thread;
     private final ChainState chain;
     private final ChainView view;
@@ -74,32 +73,30 @@ public final class ChainWriter implements Executor, AutoCloseable {
         return view;
     }
 
-    /**
-     * The state itself, for code that must run inside a writer task ({@link #submit}) and for wiring the
-     * mempool to it. Transitional: callers outside the chain module still hold it (see the issue).
-     */
-    public ChainState state() {
-        return chain;
+    /** Work for the writer thread: it alone may change the state it is given. */
+    @FunctionalInterface
+    public interface Task<T> {
+        T run(ChainState chain) throws Exception;
     }
 
     public CompletableFuture<ChainState.Acceptance> acceptBlock(Block block) {
-        return submit(() -> chain.acceptBlock(block));
+        return submit(c -> c.acceptBlock(block));
     }
 
     public CompletableFuture<List<BlockNode>> acceptHeaders(List<BlockHeader> headers) {
-        return submit(() -> chain.acceptHeaders(headers));
+        return submit(c -> c.acceptHeaders(headers));
     }
 
     public CompletableFuture<Void> invalidate(Hash256 block) {
-        return submit(() -> {
-            chain.invalidateBlock(block);
+        return submit(c -> {
+            c.invalidateBlock(block);
             return null;
         });
     }
 
     public CompletableFuture<Void> reconsider(Hash256 block) {
-        return submit(() -> {
-            chain.reconsiderBlock(block);
+        return submit(c -> {
+            c.reconsiderBlock(block);
             return null;
         });
     }
@@ -109,13 +106,13 @@ public final class ChainWriter implements Executor, AutoCloseable {
      * future fails with whatever the task threw, unwrapped; with {@link RejectedExecutionException} once
      * the writer is closed.
      */
-    public <T> CompletableFuture<T> submit(Callable<T> task) {
+    public <T> CompletableFuture<T> submit(Task<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
         try {
             thread.execute(() -> {
                 markNanos = System.nanoTime();
                 try {
-                    f.complete(task.call());
+                    f.complete(task.run(chain));
                 } catch (Throwable t) {
                     f.completeExceptionally(t);
                 }
@@ -124,20 +121,6 @@ public final class ChainWriter implements Executor, AutoCloseable {
             f.completeExceptionally(e);
         }
         return f;
-    }
-
-    /**
-     * Runs {@code task} as a writer task, for adapters that bring their own completion (p2p's
-     * ChainGateway hands the result back to its event loop).
-     *
-     * @throws RejectedExecutionException once the writer is closed
-     */
-    @Override
-    public void execute(Runnable task) {
-        thread.execute(() -> {
-            markNanos = System.nanoTime();
-            task.run();
-        });
     }
 
     /**

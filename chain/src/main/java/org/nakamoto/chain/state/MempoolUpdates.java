@@ -1,7 +1,6 @@
 package org.nakamoto.chain.state;
 
 import org.nakamoto.chain.model.Block;
-import org.nakamoto.chain.model.Hash256;
 
 /**
  * What the chain writer keeps current by direct calls inside its task, before any event about the change
@@ -10,10 +9,7 @@ import org.nakamoto.chain.model.Hash256;
  * {@link ChainState} mutator.
  */
 public interface MempoolUpdates {
-    /** Whether the pool holds this transaction (read before a block removes it, to report the removal). */
-    boolean contains(Hash256 txid);
-
-    /** The block was connected: drop what it confirmed and what now conflicts with it. */
+    /** The block was connected: drop (and report) what it confirmed and what now conflicts with it. */
     void blockConnected(Block block, BlockNode node);
 
     /** The block was disconnected: keep its transactions for re-admission. */

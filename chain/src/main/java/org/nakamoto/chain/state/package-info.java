@@ -1,13 +1,16 @@
 /**
  * The block tree, fork choice and the active chain over a {@link org.nakamoto.chain.store.ChainStore}:
  * {@link org.nakamoto.chain.state.ChainState} accepts headers and blocks, connects and disconnects them, and
- * tells {@link org.nakamoto.chain.state.ChainListener}s what it did.
+ * publishes what it did as {@link org.nakamoto.chain.state.ChainEvent}s on one ordered channel
+ * ({@link org.nakamoto.chain.state.ChainEvents}); {@code BlockTree} holds every known header.
  *
- * <p>Threads: one writer. The mutating methods of {@code ChainState} are {@code synchronized} and called
- * from one chain thread; listeners run on that thread, inside that lock, and must hand work off.
- * Readers do not lock: {@link org.nakamoto.chain.state.ActiveChain} is an immutable snapshot published
- * through a volatile field, nodes are looked up in a concurrent map, and a
- * {@link org.nakamoto.chain.state.BlockNode} is final except for its status flags (volatile, written only by
- * the writer). {@code OrphanBlocks} is owned by the writer.
+ * <p>Threads: one writer, enforced by the types and checked at run time. The
+ * {@link org.nakamoto.chain.state.ChainWriter} owns the writer thread and hands the {@code ChainState} only
+ * to tasks running on it; everyone else holds a read-only {@link org.nakamoto.chain.state.ChainView}. Every
+ * mutator refuses a call from any thread but the one that opened the state. Events are delivered after the
+ * task's change, outside the chain's lock. Readers do not lock:
+ * {@link org.nakamoto.chain.state.ActiveChain} is an immutable snapshot published through a volatile field,
+ * nodes are looked up in a concurrent map, and a {@link org.nakamoto.chain.state.BlockNode} is final except
+ * for its status flags (volatile, written only by the writer). {@code OrphanBlocks} is owned by the writer.
  */
 package org.nakamoto.chain.state;

@@ -99,7 +99,7 @@ class SigOpsAndVersionTest {
         try (TestChain n = new TestChain(tmp.resolve("m"), PARAMS, TestVerifiers.real())) {
             List<Block> base = bb.chain(bb.genesis(), 3, 600);
             n.acceptAll(base);
-            Mempool pool = new Mempool(n.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+            Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
             Transaction cb = base.get(0).transactions().get(0);
             // OP_NOP in a scriptSig: valid in a block, not relayed
             Transaction notPushOnly = new Transaction.Builder()

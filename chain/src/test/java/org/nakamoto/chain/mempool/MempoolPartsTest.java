@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Block;
-import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
@@ -41,7 +39,7 @@ class MempoolPartsTest {
     @BeforeEach
     void setUp() {
         node = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real());
-        pool = new Mempool(node.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+        pool = Mempool.attach(node.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
         BlockBuilder bb = new BlockBuilder(PARAMS);
         chain = new ArrayList<>(bb.chain(bb.genesis(), 10, 600));
         node.acceptAll(chain);
@@ -100,8 +98,8 @@ class MempoolPartsTest {
         assertEquals(List.of(t3.txid(), t1.txid(), t2.txid(), t4.txid()),
                 p.byFeeRate().stream().map(e -> e.tx().txid()).toList());
         long oneTx = p.get(t1.txid()).size();
-        Set<Hash256> evicted = p.trimTo(p.bytes() - oneTx);
-        assertEquals(Set.of(t1.txid()), evicted, "the lowest rate goes first, the earliest among equals");
+        List<Transaction> evicted = p.trimTo(p.bytes() - oneTx);
+        assertEquals(List.of(t1), evicted, "the lowest rate goes first, the earliest among equals");
         assertTrue(p.contains(t4.txid()));
         assertEquals(3 * oneTx, p.bytes());
     }

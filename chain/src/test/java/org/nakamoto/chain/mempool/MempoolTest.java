@@ -18,6 +18,8 @@ import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.state.ChainWriter;
+import org.nakamoto.chain.store.ChainStore;
 import org.nakamoto.chain.testing.BlockBuilder;
 import org.nakamoto.chain.testing.TestChain;
 import org.nakamoto.chain.testing.TestNetworks;
@@ -37,7 +39,7 @@ class MempoolTest {
     @BeforeEach
     void setUp() {
         node = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real());
-        pool = new Mempool(node.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+        pool = Mempool.attach(node.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
         bb = new BlockBuilder(PARAMS);
         chain = new ArrayList<>(bb.chain(bb.genesis(), 10, 600)); // coinbases of 1..5 are mature for block 11
         node.acceptAll(chain);
@@ -182,7 +184,7 @@ class MempoolTest {
         node.close();
         node = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real());
         // room for a bit more than one transaction
-        pool = new Mempool(node.chain, TestVerifiers.real(), new MempoolPolicy(1000, txSize + txSize / 2, 10, 100_000),
+        pool = Mempool.attach(node.chain, TestVerifiers.real(), new MempoolPolicy(1000, txSize + txSize / 2, 10, 100_000),
                 () -> 1_700_000_000L);
         pool.accept(cheap);
         pool.accept(rich);
@@ -194,39 +196,58 @@ class MempoolTest {
 
     @Test
     void manyThreadsRacingToSpendTheSameOutputsAdmitExactlyOneSpendEach() throws Exception {
+        // The racers submit through one chain writer, as p2p and RPC do; the pool's own monitor and the
+        // writer's ordering together must admit exactly one spend of each output.
+        node.close();
         int outputs = 5;
         int threads = 8;
-        List<Thread> ts = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        List<RejectReason> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int t = 0; t < threads; t++) {
-            int fee = 1000 + t;
-            ts.add(new Thread(() -> {
-                try {
-                    go.await();
-                    for (int h = 1; h <= outputs; h++) {
-                        try {
-                            pool.accept(spendCoinbase(h, 1, fee));
-                            admitted.incrementAndGet();
-                        } catch (ValidationException e) {
-                            if (e.reason() != RejectReason.TX_MEMPOOL_CONFLICT) {
-                                unexpected.add(e.reason());
+        try (ChainStore store = ChainStore.open(tmp.resolve("w"), PARAMS);
+                ChainWriter writer = ChainWriter.open(PARAMS, store, TestVerifiers.real(), () -> TestChain.NOW)) {
+            for (Block b : chain) {
+                writer.acceptBlock(b).get();
+            }
+            Mempool racedPool = writer.submit(c -> Mempool.attach(c, TestVerifiers.real(), MempoolPolicy.DEFAULT,
+                    () -> 1_700_000_000L)).get();
+            List<Thread> ts = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Object> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < threads; t++) {
+                int fee = 1000 + t;
+                ts.add(new Thread(() -> {
+                    try {
+                        go.await();
+                        for (int h = 1; h <= outputs; h++) {
+                            Transaction tx = spendCoinbase(h, 1, fee);
+                            try {
+                                writer.submit(c -> racedPool.accept(tx)).get();
+                                admitted.incrementAndGet();
+                            } catch (java.util.concurrent.ExecutionException e) {
+                                if (!(e.getCause() instanceof ValidationException ve)
+                                        || ve.reason() != RejectReason.TX_MEMPOOL_CONFLICT) {
+                                    unexpected.add(e.getCause());
+                                }
                             }
                         }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+                }));
+            }
+            ts.forEach(Thread::start);
+            go.countDown();
+            for (Thread t : ts) {
+                t.join();
+            }
+            assertEquals(List.of(), unexpected);
+            assertEquals(outputs, admitted.get());
+            assertEquals(outputs, racedPool.view().size());
+            // and a racer that skips the writer is refused outright, before the pool changes
+            IllegalStateException off = assertThrows(IllegalStateException.class,
+                    () -> racedPool.accept(spendCoinbase(6, 1, 999)));
+            assertTrue(off.getMessage().contains("writer thread"), off.getMessage());
+            assertEquals(outputs, racedPool.view().size());
         }
-        ts.forEach(Thread::start);
-        go.countDown();
-        for (Thread t : ts) {
-            t.join();
-        }
-        assertEquals(List.of(), unexpected);
-        assertEquals(outputs, admitted.get());
-        assertEquals(outputs, pool.size());
+        node = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real()); // for tearDown
     }
 }

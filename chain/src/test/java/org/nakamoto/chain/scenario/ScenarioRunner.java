@@ -28,7 +28,7 @@ final class ScenarioRunner {
         AtomicLong clock = new AtomicLong(TestChain.NOW);
         try (ChainStore store = ChainStore.open(dir, s.params())) {
             ChainState chain = ChainState.open(s.params(), store, TestVerifiers.real(), clock::get);
-            Mempool pool = new Mempool(chain, TestVerifiers.real(), s.policy(), clock::get);
+            Mempool pool = Mempool.attach(chain, TestVerifiers.real(), s.policy(), clock::get);
             int row = 0;
             for (Step step : s.steps()) {
                 String where = s.name() + " row " + row++ + " (" + step.name() + ")";

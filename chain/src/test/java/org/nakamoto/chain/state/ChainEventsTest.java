@@ -41,7 +41,7 @@ class ChainEventsTest {
         BlockBuilder bb = new BlockBuilder(PARAMS);
         List<Block> base = bb.chain(bb.genesis(), 10, 600);
         try (TestChain n = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real())) {
-            Mempool pool = new Mempool(n.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+            Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
             n.acceptAll(base);
             List<ChainEvent> heard = Collections.synchronizedList(new ArrayList<>());
             List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -176,5 +176,74 @@ class ChainEventsTest {
         assertEquals(threads * perThread, delivered.get(), "every event delivered once, none stranded");
         assertEquals(0, overlaps.get(), "the subscriber ran on two threads at once");
         assertEquals(0, outOfOrder.get(), "a producer's events arrived out of order");
+    }
+
+    /** Every way a transaction leaves the pool is reported with Core's reason: block, conflict, size, reorg. */
+    @Test
+    void removalsAreReportedWithTheirReason() throws Exception {
+        BlockBuilder bb = new BlockBuilder(PARAMS);
+        List<Block> base = bb.chain(bb.genesis(), 10, 600);
+        try (TestChain n = new TestChain(tmp.resolve("r"), PARAMS, TestVerifiers.real())) {
+            n.acceptAll(base);
+            Transaction probe = spendCoinbase(base.get(3), 1000);
+            long size = probe.size();
+            // room for two transactions of this size
+            Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(),
+                    new MempoolPolicy(1000, 2 * size + size / 2, 10, 100_000), () -> 1_700_000_000L);
+            List<ChainEvent.TransactionRemoved> removed = Collections.synchronizedList(new ArrayList<>());
+            n.chain.events().subscribe(e -> {
+                if (e instanceof ChainEvent.TransactionRemoved r) {
+                    removed.add(r);
+                }
+            });
+
+            Transaction inPool = spendCoinbase(base.get(0), 1000);
+            Transaction conflicting = spendCoinbase(base.get(1), 1000);
+            pool.accept(inPool);
+            pool.accept(conflicting);
+            Transaction rich = spendCoinbase(base.get(2), 50_000);
+            pool.accept(rich); // the pool holds two: the earliest of the cheap pair goes
+            waitFor(() -> removed.size() == 1);
+            assertEquals(List.of(ChainEvent.Why.SIZE_LIMIT), whys(removed));
+            assertEquals(inPool.txid(), removed.get(0).tx().txid());
+
+            removed.clear();
+            // A block confirms rich and double-spends conflicting's input with another transaction.
+            Transaction doubleSpend = spendCoinbase(base.get(1), 2000);
+            Block confirming = bb.next(base.get(9), 600, List.of(rich, doubleSpend), 1000);
+            n.accept(confirming);
+            assertEquals(List.of(ChainEvent.Why.IN_BLOCK, ChainEvent.Why.CONFLICT), whys(removed));
+            assertEquals(rich.txid(), removed.get(0).tx().txid());
+            assertEquals(conflicting.txid(), removed.get(1).tx().txid());
+            assertEquals(0, pool.view().size());
+
+            // A pool transaction spending the coinbase of block 10 is dropped when a longer branch from
+            // block 9 (without block 10) wins: its input no longer exists.
+            Transaction spendsTen = spendCoinbase(base.get(9), 1000);
+            // block 10's coinbase is immature on the old chain: grow the old chain first
+            List<Block> grow = bb.chain(confirming, 4, 600);
+            n.acceptAll(grow);
+            pool.accept(spendsTen);
+            removed.clear();
+            List<Block> heavier = bb.chain(base.get(8), 7, 601);
+            n.acceptAll(heavier);
+            assertEquals(heavier.get(6).hash(), n.tip());
+            assertTrue(whys(removed).contains(ChainEvent.Why.REORG), removed.toString());
+            assertTrue(removed.stream().anyMatch(r -> r.tx().txid().equals(spendsTen.txid())), removed.toString());
+        }
+    }
+
+    private static List<ChainEvent.Why> whys(List<ChainEvent.TransactionRemoved> removed) {
+        synchronized (removed) {
+            return removed.stream().map(ChainEvent.TransactionRemoved::why).toList();
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(condition.getAsBoolean(), "condition not met within 10 s");
     }
 }

@@ -67,11 +67,12 @@ class ChainWriterTest {
         try (ChainStore store = ChainStore.open(tmp.resolve("n"), REGTEST);
                 ChainWriter w = ChainWriter.open(REGTEST, store, TestVerifiers.real(), () -> TestChain.NOW)) {
             ChainView view = w.view();
+            ChainState state = w.submit(c -> c).get(); // only to check which lock is held below
             List<Integer> tipHeights = Collections.synchronizedList(new ArrayList<>());
             AtomicReference<String> eventFailure = new AtomicReference<>();
             view.events().subscribe(e -> {
                 if (e instanceof ChainEvent.TipChanged t) {
-                    if (Thread.holdsLock(w.state())) {
+                    if (Thread.holdsLock(state)) {
                         eventFailure.set("delivered inside the chain's lock");
                     }
                     tipHeights.add(t.tip().height());
@@ -146,6 +147,22 @@ class ChainWriterTest {
             assertEquals(0, view.orphanCount());
             assertNotEquals(0, tipHeights.size());
             assertEquals(80, (int) tipHeights.get(tipHeights.size() - 1), "the last tip heard is the final tip");
+        }
+    }
+
+    @Test
+    void onlyTheWriterThreadMayChangeTheState() throws Exception {
+        BlockBuilder bb = new BlockBuilder(REGTEST);
+        Block b1 = bb.next(bb.genesis());
+        try (ChainStore store = ChainStore.open(tmp.resolve("n"), REGTEST);
+                ChainWriter w = ChainWriter.open(REGTEST, store, TestVerifiers.real(), () -> TestChain.NOW)) {
+            ChainState leaked = w.submit(c -> c).get(); // a reference smuggled out of a task
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> leaked.acceptBlock(b1));
+            assertTrue(e.getMessage().contains("writer thread"), e.getMessage());
+            assertEquals(0, w.view().tip().height(), "the refused call changed nothing");
+            assertEquals(ChainState.Acceptance.ACCEPTED, w.acceptBlock(b1).get());
+            assertEquals(b1.hash(), w.view().tip().hash());
         }
     }
 }

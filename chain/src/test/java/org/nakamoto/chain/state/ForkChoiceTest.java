@@ -162,7 +162,7 @@ class ForkChoiceTest {
         }
         try (TestChain n = open(p)) {
             List<Boolean> reorgs = new ArrayList<>();
-            n.chain.addListener(new ChainListener() {
+            n.chain.events().subscribe(new ChainListener() {
                 @Override
                 public void tipChanged(BlockNode tip, boolean reorganised) {
                     reorgs.add(reorganised);

@@ -19,7 +19,7 @@ public final class CrashImportWorker {
         Path dir = Path.of(args[0]);
         Path file = Path.of(args[1]);
         try (TestChain n = new TestChain(dir, CrashSafetyTest.PARAMS, TestVerifiers.real())) {
-            n.chain.addListener(new ChainListener() {
+            n.chain.events().subscribe(new ChainListener() {
                 @Override
                 public void tipChanged(BlockNode tip, boolean reorganised) {
                     System.out.println("tip " + tip.height() + " " + tip.hash());

@@ -129,13 +129,13 @@ final class RawTransactionRpc {
         // The writer task answers in chain terms (a ValidationException, or FeeRateTooHigh from the fee
         // gate); RPC errors are made here, on the RPC thread, never inside the chain writer.
         try {
-            return WriterCalls.await(ctx.writer().submit(() -> {
-                if (ctx.mempool().contains(tx.txid())) {
+            return WriterCalls.await(ctx.mempoolWriter().submit(pool -> {
+                if (pool.contains(tx.txid())) {
                     return tx.txid(); // Core answers a resubmission with the txid
                 }
                 // One admission: an orphan is refused rather than kept, as Core's RPC does, and the fee rate
                 // is checked after every other rule but before the pool changes, so the scripts run once.
-                ctx.mempool().acceptLocal(tx, (fee, size) -> {
+                pool.acceptLocal(tx, (fee, size) -> {
                     if (feeRateTooHigh(fee, size, maxFeeRate)) {
                         throw new FeeRateTooHigh();
                     }
@@ -161,7 +161,7 @@ final class RawTransactionRpc {
         return maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * (long) size;
     }
 
-    private ArrayNode testAccept(ArrayNode rawTxs, Amount maxFeeRate) throws RpcException {
+    private ArrayNode testAccept(ArrayNode rawTxs, Amount maxFeeRate) throws Exception {
         if (rawTxs.isEmpty() || rawTxs.size() > 25) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Array must contain between 1 and 25 transactions.");
         }
@@ -175,7 +175,7 @@ final class RawTransactionRpc {
             o.put("txid", tx.txid().toString());
             o.put("wtxid", tx.txid().toString());
             try {
-                long fee = ctx.mempool().test(tx);
+                long fee = WriterCalls.await(ctx.mempoolWriter().submit(pool -> pool.test(tx)));
                 if (maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * (long) tx.size()) {
                     o.put("allowed", false);
                     o.put("reject-reason", "max-fee-exceeded");

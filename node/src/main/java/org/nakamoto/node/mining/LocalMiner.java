@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.ValidationException;
-import org.nakamoto.chain.mempool.Mempool;
+import org.nakamoto.chain.mempool.MempoolView;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Script;
@@ -36,7 +36,7 @@ public final class LocalMiner {
     private final AtomicLong blocksMined = new AtomicLong();
     private Miner miner; // guarded by this
 
-    public LocalMiner(ChainView chain, Mempool mempool, ChainWriter writer) {
+    public LocalMiner(ChainView chain, MempoolView mempool, ChainWriter writer) {
         this.chain = chain;
         this.txs = TxSource.of(mempool);
         this.submitter = block -> submit(writer, block);

@@ -15,7 +15,7 @@ class NodeRegistryHelpTest {
     @Test
     void everyNodeMethodHasHelp() throws Exception {
         RpcRegistry r = NodeRpc.registerAll(new RpcRegistry(),
-                new NodeContext(null, null, null, null, null, null, null, null, null));
+                new NodeContext(null, null, null, null, null, null, null, null, null, null));
         assertTrue(r.all().size() >= 37, "every documented nakamotod method is registered: " + r.all().size());
         RpcMethod help = r.find("help").orElseThrow();
         for (RpcMethod m : r.all()) {
