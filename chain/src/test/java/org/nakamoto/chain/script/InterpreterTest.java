@@ -183,8 +183,8 @@ class InterpreterTest {
         assertEquals(List.of("01", "", ""), stackAfter("5a5a5ba5" + "5b5a5ba5" + "595a5ba5"));
         // Operands are at most 4 bytes; a result may be 5 bytes but can't be an operand again.
         assertEquals(List.of("feffffff00"), stackAfter("04ffffff7f" + "04ffffff7f" + "93"));
-        assertEquals(ScriptError.NUMBER_OVERFLOW, run("04ffffff7f04ffffff7f93" + "8b"));
-        assertEquals(ScriptError.NUMBER_OVERFLOW, run("050000000001" + "8b"));
+        assertEquals(ScriptError.SCRIPTNUM, run("04ffffff7f04ffffff7f93" + "8b"));
+        assertEquals(ScriptError.SCRIPTNUM, run("050000000001" + "8b"));
         // Non-minimal encodings are fine in legacy consensus: 0x0100 is 1.
         assertEquals(ScriptError.OK, run("020100" + "519c"));
         // Negative zero is numerically zero but 0x80 is not equal to the empty string.
