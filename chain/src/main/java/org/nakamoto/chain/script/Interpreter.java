@@ -149,9 +149,8 @@ public final class Interpreter {
             case OP_IF, OP_NOTIF -> {
                 boolean value = false;
                 if (executing) {
-                    if (stack.isEmpty()) {
-                        fail(ScriptError.UNBALANCED_CONDITIONAL);
-                    }
+                    // An IF with nothing to test is a stack error, as Core reports it today (not an
+                    // unbalanced conditional, which is about ELSE and ENDIF).
                     byte[] top = stack.peek(1);
                     // Witness scripts only: a legacy IF accepts any encoding of true and false.
                     if (sigVersion == SigVersion.WITNESS_V0 && has(ScriptFlag.MINIMALIF)

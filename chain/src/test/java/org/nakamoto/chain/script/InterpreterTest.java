@@ -102,10 +102,15 @@ class InterpreterTest {
         assertEquals(List.of("02"), stackAfter("5163516352675368675568"));
         // Multiple ELSEs toggle back and forth.
         assertEquals(List.of("01", "03"), stackAfter("5163516752675368"));
-        for (String hex : List.of("63", "5163", "67", "68", "516351", "51636868", "516867")) {
+        for (String hex : List.of("5163", "67", "68", "516351", "51636868", "516867")) {
             ScriptError e = run(hex);
             assertEquals(ScriptError.UNBALANCED_CONDITIONAL, e, hex);
         }
+        // An executed IF with an empty stack has nothing to test: a stack error, as Core reports it.
+        assertEquals(ScriptError.INVALID_STACK_OPERATION, run("63"));
+        assertEquals(ScriptError.INVALID_STACK_OPERATION, run("64"));
+        // Skipped, it needs no operand.
+        assertEquals(ScriptError.OK, run("00" + "63" + "63" + "68" + "68" + "51"));
         // The IF condition is cast to bool: negative zero is false.
         assertEquals(List.of("03"), stackAfter("0180635267536" + "8"));
     }
