@@ -21,12 +21,15 @@
 
 # ---- build stage: Debian's JDK 17 and Maven
 FROM debian:bookworm-slim AS build
+LABEL org.nakamoto.stage=build
 # Extra CAs for this stage only (docker/build-ca/README.md): installed before the JDK so that Java's
 # trust store takes them in too.
 COPY docker/build-ca/ /usr/local/share/ca-certificates/
-RUN apt-get update \
+# (The JDK's post-install links its manual pages: slim images drop /usr/share/man, so make the folder.)
+RUN mkdir -p /usr/share/man/man1 \
+ && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven \
- && rm -rf /var/lib/apt/lists/*
+ && apt-get clean && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so source edits reuse the cached layer.
 COPY pom.xml genesis.json ./
@@ -41,9 +44,10 @@ RUN mvn -q -B -ntp -DskipTests package
 
 # ---- runtime stage: Debian's headless JRE 17, a non-root user, one data volume
 FROM debian:bookworm-slim
-RUN apt-get update \
+RUN mkdir -p /usr/share/man/man1 \
+ && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jre-headless \
- && rm -rf /var/lib/apt/lists/* \
+ && apt-get clean && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 nakamoto \
  && useradd --system --uid 10001 --gid nakamoto --home-dir /data --shell /usr/sbin/nologin nakamoto \
  && mkdir -p /data /opt/nakamoto \

@@ -19,19 +19,20 @@
 #    Checks that no process's command line holds an RPC password, and that the health check passes.
 # 5. Restart: `docker restart` of node1 (a miner); its volume must be intact: the same miner.key, a height
 #    at its first answer no lower than before, then the three agree on a tip again.
-# 6. Removes the containers, volumes and files it created (the base image stays; the built image stays
-#    unless --rm-image, so the next run reuses its layers).
+# 6. Removes the containers, volumes and files it created (the base image stays; the built image and its
+#    build stage stay unless --rm-image, so the next run reuses their layers).
 #
 # Exit 0 with "SKIP: reason" where no container engine can run (no docker client or dockerd, not root, a
 # daemon that will not start) or, under --budget, when the time left is too short; any other failure
-# exits 1. --ci is what .ci/run passes: it never installs the engine (only debootstrap, if it must).
+# exits 1. Outside --ci it installs debootstrap when it needs it and can; --ci (what .ci/run passes)
+# installs nothing. It never installs the engine itself.
 # Traffic: containers use host networking and every node binds and dials 127.0.0.1 only; the only other
 # connections are apt/debootstrap to the host's Debian mirror and Maven to its configured repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ci=0
-budget=0
+budget=""   # seconds this run may take; empty: no limit
 rm_image=0
 keep_engine=0
 while [ $# -gt 0 ]; do
@@ -74,7 +75,10 @@ cleanup() {
     docker rm -f "${containers[@]}" >/dev/null 2>&1
   fi
   [ ${#volumes[@]} -eq 0 ] || docker volume rm -f "${volumes[@]}" >/dev/null 2>&1
-  [ "$rm_image" -eq 0 ] || docker rmi "$IMAGE" >/dev/null 2>&1
+  if [ "$rm_image" -eq 1 ]; then
+    docker rmi "$IMAGE" >/dev/null 2>&1
+    docker image prune -f --filter label=org.nakamoto.stage=build >/dev/null 2>&1
+  fi
   rm -f docker/build-ca/smoke-*.crt
   if [ -n "$started_dockerd" ] && [ "$keep_engine" -eq 0 ]; then
     kill "$started_dockerd" 2>/dev/null
@@ -91,14 +95,19 @@ trap 'exit 130' INT TERM
 [ "${NAKAMOTO_DOCKER_SMOKE:-1}" != 0 ] || skip "NAKAMOTO_DOCKER_SMOKE=0"
 
 remaining() { echo $((budget - (SECONDS - t0))); }
+case "$budget" in
+  "") ;;
+  *[!0-9-]*) echo "docker-smoke: --budget takes whole seconds, not '$budget'" >&2; exit 2 ;;
+  *) [ "$budget" -gt 0 ] || skip "the CI budget is already spent ($budget s left)" ;;
+esac
 # within SECONDS_NEEDED WHAT: under --budget, skip when less time is left than WHAT usually takes.
 within() {
-  [ "$budget" -gt 0 ] || return 0
+  [ -n "$budget" ] || return 0
   [ "$(remaining)" -ge "$1" ] || skip "$2 needs about $1 s and the CI budget has $(remaining) s left"
 }
 # timed CMD...: runs CMD, under --budget with at most the time left; running out is a SKIP, not a failure.
 timed() {
-  if [ "$budget" -gt 0 ]; then
+  if [ -n "$budget" ]; then
     local rc=0
     timeout --kill-after=10 "$(remaining)" "$@" || rc=$?
     [ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] || skip "the CI budget of $budget s ran out while $step"
@@ -135,7 +144,8 @@ step="preparing the base image $BASE"
 if ! docker image inspect "$BASE" >/dev/null 2>&1; then
   within 90 "making $BASE with debootstrap"
   if ! command -v debootstrap >/dev/null 2>&1; then
-    [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || skip "$BASE is missing and debootstrap is not installed"
+    [ "$ci" -eq 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 \
+      || skip "$BASE is missing and debootstrap is not installed (Debian: apt-get install debootstrap)"
     log "installing debootstrap"
     DEBIAN_FRONTEND=noninteractive timed apt-get install -y -qq debootstrap >/dev/null
   fi
@@ -156,6 +166,13 @@ path-exclude /usr/share/info/*
 path-exclude /usr/share/locale/*
 path-include /usr/share/locale/locale.alias
 path-exclude /usr/share/lintian/*
+EOF
+  # ... and no downloaded packages kept after an install (Debian's images ship the same hook).
+  cat >"$rootfs/etc/apt/apt.conf.d/docker-clean" <<'EOF'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
 EOF
   find "$rootfs/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
   rm -rf "$rootfs"/usr/share/{man,info,lintian}/* "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/cache/apt/archives/*.deb \
@@ -179,9 +196,9 @@ if docker image inspect "$IMAGE" >/dev/null 2>&1; then within 120 "rebuilding $I
 for ca in /usr/local/share/ca-certificates/*.crt; do
   [ -f "$ca" ] && cp "$ca" "docker/build-ca/smoke-$(basename "$ca")"
 done
-log "docker build --network host -t $IMAGE ."
+log "docker build --force-rm --network host -t $IMAGE ."
 b0=$SECONDS
-timed docker build --network host -t "$IMAGE" . >"$work/build.log" 2>&1 \
+timed docker build --force-rm --network host -t "$IMAGE" . >"$work/build.log" 2>&1 \
   || { tail -30 "$work/build.log"; fail "docker build failed"; }
 rm -f docker/build-ca/smoke-*.crt
 size=$(docker image inspect -f '{{.Size}}' "$IMAGE")
@@ -248,7 +265,11 @@ rpc() { # rpc I METHOD: the result of METHOD on node I, or nothing
 }
 # converge SECONDS MIN_HEIGHT: wait until all three nodes report one best block at MIN_HEIGHT or above.
 converge() {
-  local deadline=$((SECONDS + $1)) h0 h1 h2 b0 b1 b2
+  local limit=$1 capped=0 deadline h0 h1 h2 b0 b1 b2
+  if [ -n "$budget" ] && [ "$(remaining)" -lt $((limit + 20)) ]; then
+    limit=$(($(remaining) - 20)); capped=1
+  fi
+  deadline=$((SECONDS + limit))
   while [ $SECONDS -lt $deadline ]; do
     b0=$(rpc 0 getbestblockhash); b1=$(rpc 1 getbestblockhash); b2=$(rpc 2 getbestblockhash)
     if [ -n "$b0" ] && [ "$b0" = "$b1" ] && [ "$b1" = "$b2" ]; then
@@ -261,6 +282,7 @@ converge() {
     sleep 0.5
   done
   h0=$(rpc 0 getblockcount); h1=$(rpc 1 getblockcount); h2=$(rpc 2 getblockcount)
+  [ "$capped" -eq 0 ] || skip "the CI budget of $budget s ran out while $step (heights ${h0:-?} ${h1:-?} ${h2:-?})"
   fail "no common tip within $1 s: heights ${h0:-?} ${h1:-?} ${h2:-?}"
 }
 
@@ -277,7 +299,17 @@ converged=$((SECONDS - s0))
 log "converged: all three at $(rpc 0 getblockcount) $tip"
 echo "TIME TO CONVERGE: ${converged} s from docker run to one tip at height >= 5 on all three nodes"
 
-step="checking the process list and the health check"
+step="checking peers, sockets, the process list and the health check"
+for i in 0 1 2; do
+  n=$(rpc "$i" getconnectioncount)
+  [ -n "$n" ] && [ "$n" -ge 2 ] || fail "node$i has ${n:-no} peers, not the other two"
+done
+# Every socket of the three node processes is on 127.0.0.1 (host networking: they are the host's).
+pids=$(for c in "${containers[@]}"; do docker inspect -f '{{.State.Pid}}' "$c"; done | tr '\n' '|')
+stray=$(ss -Htanp 2>/dev/null | grep -E "pid=(${pids%|})," | awk '$1 == "LISTEN" { print $4; next } { print $4, $5 }' \
+        | tr ' ' '\n' | grep -v -E '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):[0-9*]+$' | sort -u || true)
+[ -z "$stray" ] || fail "node sockets off loopback: $(echo "$stray" | tr '\n' ' ')"
+log "each node has 2 peers; every socket of the node processes is on 127.0.0.1 ($(ss -Htanp | grep -c -E "pid=(${pids%|}),") sockets)"
 if ps -eo args | grep -F -- "$secret" | grep -v grep >/dev/null; then
   fail "the RPC password appears in the process list"
 fi
