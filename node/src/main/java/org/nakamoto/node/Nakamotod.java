@@ -10,6 +10,7 @@ import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsException;
 import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.node.rpc.PasswordFile;
 import org.nakamoto.p2p.NetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,10 @@ public final class Nakamotod implements Callable<Integer> {
     @Option(names = "--rpcpassword", paramLabel = "PW",
             description = "JSON-RPC password; without it a cookie is written to <datadir>/.cookie (user __cookie__)")
     String rpcPassword;
+
+    @Option(names = "--rpcpassword-file", paramLabel = "FILE",
+            description = "Read the JSON-RPC password from the first line of FILE instead (kept out of the process list)")
+    Path rpcPasswordFile;
 
     @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Connect only to this peer (repeatable)")
     List<String> connect = new ArrayList<>();
@@ -156,8 +161,20 @@ public final class Nakamotod implements Callable<Integer> {
         int p2pPort = port(port, "--port", params.defaultPort());
         int rpc = port(rpcPort, "--rpcport", params.rpcPort());
         int metrics = metricsPort == null ? -1 : port(metricsPort, "--metrics-port", 0);
-        if ((rpcUser != null) != (rpcPassword != null) || (rpcPassword != null && rpcPassword.isEmpty())) {
-            throw new ConfigException("--rpcuser and --rpcpassword go together, and the password must not be empty");
+        String password = rpcPassword;
+        if (rpcPasswordFile != null) {
+            if (rpcPassword != null) {
+                throw new ConfigException("use either --rpcpassword or --rpcpassword-file, not both");
+            }
+            try {
+                password = PasswordFile.read(rpcPasswordFile);
+            } catch (java.io.IOException e) {
+                throw new ConfigException("--rpcpassword-file " + rpcPasswordFile + ": " + e.getMessage());
+            }
+        }
+        if ((rpcUser != null) != (password != null) || (password != null && password.isEmpty())) {
+            throw new ConfigException("--rpcuser and --rpcpassword (or --rpcpassword-file) go together,"
+                    + " and the password must not be empty");
         }
         if (maxConnections < 0) {
             throw new ConfigException("--maxconnections must be 0 or more, not " + maxConnections);
@@ -183,7 +200,7 @@ public final class Nakamotod implements Callable<Integer> {
             }
         }
         String advertise = externalIp != null ? externalIp : "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
-        return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, rpcUser, rpcPassword,
+        return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, rpcUser, password,
                 peers(connect, "--connect", params), peers(addNodes, "--addnode", params), maxConnections,
                 mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.nakamoto.chain.params.ParamsException;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.node.rpc.CookieFile;
+import org.nakamoto.node.rpc.PasswordFile;
 import org.nakamoto.node.rpc.RpcErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code nakamoto-cli [options] METHOD [ARGS...]}: sends one JSON-RPC call to nakamotod and prints the
  * result, like bitcoin-cli. Options take Core's single-dash spelling too ({@code -rpcport=18443}).
  * Everything after METHOD is an argument, even when it starts with "-" (a negative number).
- * Credentials: --rpcpassword (with --rpcuser), else the cookie in the data directory.
+ * Credentials: --rpcpassword or --rpcpassword-file (with --rpcuser), else the cookie in the data directory.
  * Exit codes: 0 success; |code| of a JSON-RPC error (bitcoin-cli's rule); 1 for anything else.
  */
 @Command(name = "nakamoto-cli", mixinStandardHelpOptions = true, sortOptions = false,
@@ -51,6 +52,10 @@ public final class NakamotoCli implements Callable<Integer> {
     @Option(names = {"-rpcpassword", "--rpcpassword"}, paramLabel = "PW",
             description = "Password; without it the cookie in the data directory is used")
     private String password;
+
+    @Option(names = {"-rpcpassword-file", "--rpcpassword-file"}, paramLabel = "FILE",
+            description = "Read the password from the first line of FILE (kept out of the process list)")
+    private Path passwordFile;
 
     @Option(names = {"-datadir", "--datadir"}, paramLabel = "DIR",
             description = "Data directory holding the .cookie (default: ~/.nakamoto/<network>)")
@@ -143,6 +148,13 @@ public final class NakamotoCli implements Callable<Integer> {
     }
 
     private String credentials() throws CliException {
+        if (passwordFile != null) {
+            try {
+                return (user == null ? "" : user) + ":" + PasswordFile.read(passwordFile);
+            } catch (IOException e) {
+                throw new CliException("--rpcpassword-file " + passwordFile + ": " + e.getMessage(), false);
+            }
+        }
         if (password != null && !password.isEmpty()) {
             return (user == null ? "" : user) + ":" + password;
         }

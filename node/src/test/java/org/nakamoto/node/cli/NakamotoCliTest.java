@@ -144,6 +144,26 @@ class NakamotoCliTest {
     }
 
     @Test
+    void passwordFileKeepsThePasswordOffTheCommandLine() throws Exception {
+        String cookie = Files.readString(dataDir.resolve(".cookie")).strip();
+        Path file = Files.createTempFile("nakamoto-cli-pw", ".txt");
+        try {
+            Files.writeString(file, cookie.substring(cookie.indexOf(':') + 1) + "\nignored second line\n");
+            Run r = run("--rpcport", String.valueOf(port), "--rpcuser", "__cookie__", "--rpcpassword-file", file.toString(),
+                    "echo", "via file");
+            assertEquals(0, r.exit, r.err);
+            assertEquals("via file\n", r.out);
+            Files.writeString(file, "\n");
+            r = run("--rpcport", String.valueOf(port), "--rpcuser", "__cookie__", "--rpcpassword-file", file.toString(),
+                    "echo", "x");
+            assertEquals(1, r.exit);
+            assertTrue(r.err.startsWith("error: --rpcpassword-file " + file + ": its first line (the password) is empty"), r.err);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void connectionRefusedSaysWhere() throws Exception {
         int closed = closedPort();
         Run r = run("--rpcport", String.valueOf(closed), "--datadir", dataDir.toString(), "echo", "x");
