@@ -17,14 +17,12 @@ import org.nakamoto.chain.script.ScriptVerifier;
  * slice per worker and run in parallel (signature checks dominate block validation); small batches
  * run on the caller's thread, where the hand-off would cost more than it saves. Thread-safe.
  *
- * <p>P2SH is enforced for every block, as Bitcoin Core does today (its one historical exception block
- * is far above anything this node imports).
+ * <p>The flags come with each call; {@link InputVerifier#BLOCK_FLAGS} (P2SH only) unless the caller chooses.
  *
  * <p>Counts every input it evaluates ({@link #inputsVerified()}), so the node can export how much
  * signature work it does and tests can check that nothing verifies an input twice.
  */
 public final class ScriptInputVerifier implements InputVerifier {
-    private static final Set<ScriptFlag> FLAGS = EnumSet.of(ScriptFlag.P2SH);
     private static final int PARALLEL_THRESHOLD = 16;
 
     private final ExecutorService pool;
@@ -51,9 +49,11 @@ public final class ScriptInputVerifier implements InputVerifier {
     }
 
     @Override
-    public void verify(List<InputCheck> checks) throws ValidationException {
+    public void verify(List<InputCheck> checks, Set<ScriptFlag> flags) throws ValidationException {
+        // A private copy: the set is read from several threads and must not change under them.
+        Set<ScriptFlag> fixed = flags.isEmpty() ? EnumSet.noneOf(ScriptFlag.class) : EnumSet.copyOf(flags);
         if (pool == null || slices == 1 || checks.size() < PARALLEL_THRESHOLD) {
-            verifyRange(checks, 0, checks.size());
+            verifyRange(checks, 0, checks.size(), fixed);
             return;
         }
         int per = (checks.size() + slices - 1) / slices;
@@ -63,7 +63,7 @@ public final class ScriptInputVerifier implements InputVerifier {
             int end = Math.min(checks.size(), from + per);
             parts.add(pool.submit(() -> {
                 try {
-                    verifyRange(checks, start, end);
+                    verifyRange(checks, start, end, fixed);
                     return null;
                 } catch (ValidationException e) {
                     return e;
@@ -72,7 +72,7 @@ public final class ScriptInputVerifier implements InputVerifier {
         }
         ValidationException first = null;
         try {
-            verifyRange(checks, 0, Math.min(per, checks.size()));
+            verifyRange(checks, 0, Math.min(per, checks.size()), fixed);
         } catch (ValidationException e) {
             first = e;
         }
@@ -94,10 +94,11 @@ public final class ScriptInputVerifier implements InputVerifier {
         }
     }
 
-    private void verifyRange(List<InputCheck> checks, int from, int to) throws ValidationException {
+    private void verifyRange(List<InputCheck> checks, int from, int to, Set<ScriptFlag> flags)
+            throws ValidationException {
         for (int i = from; i < to; i++) {
             InputCheck c = checks.get(i);
-            ScriptError err = ScriptVerifier.verifyInput(c.tx(), c.index(), c.spentScriptPubKey(), FLAGS);
+            ScriptError err = ScriptVerifier.verifyInput(c.tx(), c.index(), c.spentScriptPubKey(), flags);
             verified.increment();
             if (!err.isOk()) {
                 throw new ValidationException(RejectReason.SCRIPT_FAILED,

@@ -11,11 +11,14 @@ final class ArithmeticOps {
     private ArithmeticOps() {
     }
 
-    /** Applies {@code op} if it is a numeric opcode; false when it is not one. */
-    static boolean apply(int op, ScriptStack s) {
+    /**
+     * Applies {@code op} if it is a numeric opcode; false when it is not one. With {@code requireMinimal}
+     * (MINIMALDATA) operands must be minimally encoded.
+     */
+    static boolean apply(int op, ScriptStack s, boolean requireMinimal) {
         switch (op) {
             case OP_1ADD, OP_1SUB, OP_NEGATE, OP_ABS, OP_NOT, OP_0NOTEQUAL -> {
-                long a = ScriptNum.decode(s.peek(1));
+                long a = ScriptNum.decode(s.peek(1), requireMinimal);
                 long r = switch (op) {
                     case OP_1ADD -> a + 1;
                     case OP_1SUB -> a - 1;
@@ -30,8 +33,8 @@ final class ArithmeticOps {
             case OP_ADD, OP_SUB, OP_BOOLAND, OP_BOOLOR, OP_NUMEQUAL, OP_NUMEQUALVERIFY, OP_NUMNOTEQUAL,
                     OP_LESSTHAN, OP_GREATERTHAN, OP_LESSTHANOREQUAL, OP_GREATERTHANOREQUAL, OP_MIN, OP_MAX -> {
                 s.require(2);
-                long a = ScriptNum.decode(s.peek(2));
-                long b = ScriptNum.decode(s.peek(1));
+                long a = ScriptNum.decode(s.peek(2), requireMinimal);
+                long b = ScriptNum.decode(s.peek(1), requireMinimal);
                 long r = switch (op) {
                     case OP_ADD -> a + b;
                     case OP_SUB -> a - b;
@@ -58,9 +61,9 @@ final class ArithmeticOps {
             }
             case OP_WITHIN -> {
                 s.require(3);
-                long x = ScriptNum.decode(s.peek(3));
-                long min = ScriptNum.decode(s.peek(2));
-                long max = ScriptNum.decode(s.peek(1));
+                long x = ScriptNum.decode(s.peek(3), requireMinimal);
+                long min = ScriptNum.decode(s.peek(2), requireMinimal);
+                long max = ScriptNum.decode(s.peek(1), requireMinimal);
                 s.pop();
                 s.pop();
                 s.pop();

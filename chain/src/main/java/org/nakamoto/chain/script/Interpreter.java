@@ -3,6 +3,7 @@ package org.nakamoto.chain.script;
 import static org.nakamoto.chain.script.Opcodes.*;
 
 import java.util.Arrays;
+import java.util.Set;
 import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.model.Script;
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bitcoin's script interpreter for legacy (pre-segwit) scripts: a stack machine that runs one script on a
- * stack, following Core's {@code EvalScript} step for step with no policy flags (early-chain consensus).
+ * stack, following Core's {@code EvalScript} step for step, with the {@link ScriptFlag}s the caller chose.
  * Failure is a {@link ScriptError} value; nothing a script does can throw out of {@link #eval}.
  * An instance lives for one evaluation and is not thread-safe; {@link #eval} is safe to call from many
  * threads at once.
@@ -20,6 +21,10 @@ public final class Interpreter {
     public static final int MAX_ELEMENT_SIZE = 520;
     public static final int MAX_OPS_PER_SCRIPT = 201;
     public static final int MAX_STACK_SIZE = 1_000;
+
+    /** CHECKLOCKTIMEVERIFY and CHECKSEQUENCEVERIFY read operands of up to 5 bytes. */
+    private static final int LOCKTIME_OPERAND_SIZE = 5;
+    private static final long SEQUENCE_LOCKTIME_DISABLE_FLAG = 1L << 31;
 
     private static final Logger LOG = LoggerFactory.getLogger(Interpreter.class);
     // Shared, never modified: stack items are immutable by convention.
@@ -31,24 +36,37 @@ public final class Interpreter {
     private final ScriptStack altStack = new ScriptStack();
     private final ConditionStack conditions = new ConditionStack();
     private final SignatureChecker checker;
+    /** {@link ScriptFlag} bits; tested with one AND where a rule applies. */
+    private final int flags;
+    private final SigVersion sigVersion;
+    private final boolean requireMinimal;
     private int opCount;
     /** Where the script code signed by CHECKSIG begins: just after the last executed OP_CODESEPARATOR. */
     private int codeStart;
 
-    private Interpreter(byte[] script, ScriptStack stack, SignatureChecker checker) {
+    private Interpreter(byte[] script, ScriptStack stack, SignatureChecker checker, int flags, SigVersion sigVersion) {
         this.script = script;
         this.stack = stack;
         this.checker = checker;
+        this.flags = flags;
+        this.sigVersion = sigVersion;
+        this.requireMinimal = (flags & ScriptFlag.MINIMALDATA.bit) != 0;
     }
 
-    /** Runs {@code script} on {@code stack}, which it leaves as the script left it. */
+    /** Runs {@code script} on {@code stack} under the original rules, leaving the stack as the script left it. */
     public static ScriptError eval(Script script, ScriptStack stack, SignatureChecker checker) {
-        return eval(script.unsafeBytes(), stack, checker);
+        return eval(script.unsafeBytes(), stack, checker, 0, SigVersion.BASE);
     }
 
-    static ScriptError eval(byte[] script, ScriptStack stack, SignatureChecker checker) {
+    /** Runs legacy {@code script} on {@code stack} under {@code flags}, leaving the stack as the script left it. */
+    public static ScriptError eval(Script script, ScriptStack stack, SignatureChecker checker, Set<ScriptFlag> flags) {
+        return eval(script.unsafeBytes(), stack, checker, ScriptFlags.mask(flags), SigVersion.BASE);
+    }
+
+    static ScriptError eval(byte[] script, ScriptStack stack, SignatureChecker checker, int flags,
+            SigVersion sigVersion) {
         try {
-            new Interpreter(script, stack, checker).run();
+            new Interpreter(script, stack, checker, flags, sigVersion).run();
             return ScriptError.OK;
         } catch (ScriptFailure f) {
             return f.error;
@@ -84,8 +102,16 @@ public final class Interpreter {
             if (Opcodes.isDisabled(op)) {
                 fail(ScriptError.DISABLED_OPCODE);
             }
+            // Like the limits above, even in a branch that is not executed.
+            if (op == OP_CODESEPARATOR && sigVersion == SigVersion.BASE && has(ScriptFlag.CONST_SCRIPTCODE)) {
+                fail(ScriptError.OP_CODESEPARATOR);
+            }
             if (executing && op <= OP_PUSHDATA4) {
-                stack.push(cursor.data());
+                byte[] data = cursor.data();
+                if (requireMinimal && !isMinimalPush(op, data)) {
+                    fail(ScriptError.MINIMALDATA);
+                }
+                stack.push(data);
             } else if (executing || (op >= OP_IF && op <= OP_ENDIF)) {
                 // Conditionals are tracked even in skipped branches (and VERIF/VERNOTIF fail there).
                 step(op, executing, cursor.position());
@@ -105,17 +131,34 @@ public final class Interpreter {
             return;
         }
         switch (op) {
-            case OP_NOP, OP_NOP1, OP_CHECKLOCKTIMEVERIFY, OP_CHECKSEQUENCEVERIFY, OP_NOP4, 0xb4, 0xb5, 0xb6,
-                    0xb7, 0xb8, OP_NOP10 -> {
-                // No-ops in legacy consensus; BIP 65 and 112 give NOP2/NOP3 meaning only under their flags.
+            case OP_NOP -> {
             }
+            // Without their soft fork, NOP2 and NOP3 are plain NOPs, not discouraged ones: those numbers are
+            // taken (as in Core today).
+            case OP_CHECKLOCKTIMEVERIFY -> {
+                if (has(ScriptFlag.CHECKLOCKTIMEVERIFY)) {
+                    checkLockTime();
+                }
+            }
+            case OP_CHECKSEQUENCEVERIFY -> {
+                if (has(ScriptFlag.CHECKSEQUENCEVERIFY)) {
+                    checkSequence();
+                }
+            }
+            case OP_NOP1, OP_NOP4, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, OP_NOP10 -> upgradableNop();
             case OP_IF, OP_NOTIF -> {
                 boolean value = false;
                 if (executing) {
-                    if (stack.isEmpty()) {
-                        fail(ScriptError.UNBALANCED_CONDITIONAL);
+                    // An IF with nothing to test is a stack error, as Core reports it today (not an
+                    // unbalanced conditional, which is about ELSE and ENDIF).
+                    byte[] top = stack.peek(1);
+                    // Witness scripts only: a legacy IF accepts any encoding of true and false.
+                    if (sigVersion == SigVersion.WITNESS_V0 && has(ScriptFlag.MINIMALIF)
+                            && (top.length > 1 || (top.length == 1 && top[0] != 1))) {
+                        fail(ScriptError.MINIMALIF);
                     }
-                    value = ScriptNum.castToBool(stack.pop()) != (op == OP_NOTIF);
+                    value = ScriptNum.castToBool(top) != (op == OP_NOTIF);
+                    stack.pop();
                 }
                 conditions.push(value);
             }
@@ -135,17 +178,81 @@ public final class Interpreter {
             case OP_RETURN -> fail(ScriptError.OP_RETURN);
             case OP_CODESEPARATOR -> codeStart = nextPosition;
             case OP_CHECKSIG, OP_CHECKSIGVERIFY ->
-                    SignatureOps.checkSig(stack, scriptCode(), checker, op == OP_CHECKSIGVERIFY);
+                    SignatureOps.checkSig(stack, scriptCode(), checker, flags, sigVersion, op == OP_CHECKSIGVERIFY);
             case OP_CHECKMULTISIG, OP_CHECKMULTISIGVERIFY ->
-                    opCount = SignatureOps.checkMultiSig(stack, scriptCode(), checker, opCount,
+                    opCount = SignatureOps.checkMultiSig(stack, scriptCode(), checker, opCount, flags, sigVersion,
                             op == OP_CHECKMULTISIGVERIFY);
             default -> {
-                if (!stackOp(op) && !spliceOrHashOp(op) && !ArithmeticOps.apply(op, stack)) {
+                if (!stackOp(op) && !spliceOrHashOp(op) && !ArithmeticOps.apply(op, stack, requireMinimal)) {
                     // OP_RESERVED, OP_VER, OP_VERIF, OP_VERNOTIF, OP_RESERVED1/2 and every unassigned byte.
                     fail(ScriptError.BAD_OPCODE);
                 }
             }
         }
+    }
+
+    private boolean has(ScriptFlag flag) {
+        return (flags & flag.bit) != 0;
+    }
+
+    /** A NOP kept for soft forks: nothing, unless DISCOURAGE_UPGRADABLE_NOPS makes it fail. */
+    private void upgradableNop() {
+        if (has(ScriptFlag.DISCOURAGE_UPGRADABLE_NOPS)) {
+            fail(ScriptError.DISCOURAGE_UPGRADABLE_NOPS);
+        }
+    }
+
+    /**
+     * BIP 65. The operand stays on the stack (the opcode was a NOP, so it may not pop). Five bytes are
+     * allowed because lock times reach 2^32 - 1, beyond a 4-byte script number.
+     */
+    private void checkLockTime() {
+        long lockTime = ScriptNum.decode(stack.peek(1), requireMinimal, LOCKTIME_OPERAND_SIZE);
+        if (lockTime < 0) {
+            fail(ScriptError.NEGATIVE_LOCKTIME);
+        }
+        if (!checker.checkLockTime(lockTime)) {
+            fail(ScriptError.UNSATISFIED_LOCKTIME);
+        }
+    }
+
+    /** BIP 112; the operand stays on the stack, as for CHECKLOCKTIMEVERIFY. */
+    private void checkSequence() {
+        long sequence = ScriptNum.decode(stack.peek(1), requireMinimal, LOCKTIME_OPERAND_SIZE);
+        if (sequence < 0) {
+            fail(ScriptError.NEGATIVE_LOCKTIME);
+        }
+        // With the disable bit set the operand asks for nothing: a NOP, left for future soft forks.
+        if ((sequence & SEQUENCE_LOCKTIME_DISABLE_FLAG) != 0) {
+            return;
+        }
+        if (!checker.checkSequence(sequence)) {
+            fail(ScriptError.UNSATISFIED_LOCKTIME);
+        }
+    }
+
+    /**
+     * Core's {@code CheckMinimalPush}: the shortest way to push {@code data} is OP_0 for nothing, OP_1..OP_16
+     * and OP_1NEGATE for those single bytes, a direct push up to 75 bytes, then PUSHDATA1, PUSHDATA2.
+     */
+    private static boolean isMinimalPush(int op, byte[] data) {
+        int n = data.length;
+        if (n == 0) {
+            return op == OP_0;
+        }
+        if (n == 1 && ((data[0] >= 1 && data[0] <= 16) || (data[0] & 0xff) == 0x81)) {
+            return false;
+        }
+        if (n < OP_PUSHDATA1) {
+            return op == n;
+        }
+        if (n <= 0xff) {
+            return op == OP_PUSHDATA1;
+        }
+        if (n <= 0xffff) {
+            return op == OP_PUSHDATA2;
+        }
+        return true;
     }
 
     private byte[] scriptCode() {
@@ -224,7 +331,7 @@ public final class Interpreter {
             case OP_OVER -> s.push(s.peek(2));
             case OP_PICK, OP_ROLL -> {
                 s.require(2);
-                long n = ScriptNum.decode(s.peek(1));
+                long n = ScriptNum.decode(s.peek(1), requireMinimal);
                 s.pop();
                 if (n < 0 || n >= s.size()) {
                     fail(ScriptError.INVALID_STACK_OPERATION);

@@ -1,9 +1,10 @@
 package org.nakamoto.chain.script;
 
 /**
- * The outcome of running a script: {@link #OK} or why it failed. Names follow Bitcoin Core's
- * {@code SCRIPT_ERR_*} codes so failures can be compared with Core's test vectors. A result value, never
- * thrown out of the interpreter.
+ * The outcome of running a script: {@link #OK} or why it failed. Constant names are Bitcoin Core's
+ * {@code SCRIPT_ERR_*} codes; {@link #coreName()} is the name Core's test vectors use (the same but for
+ * SIG_NULLFAIL, which they call "NULLFAIL"), so failures compare with Core's exactly. A result value,
+ * never thrown out of the interpreter.
  */
 public enum ScriptError {
     OK("no error"),
@@ -31,8 +32,32 @@ public enum ScriptError {
     INVALID_STACK_OPERATION("operation needs more stack items than there are"),
     INVALID_ALTSTACK_OPERATION("operation needs more altstack items than there are"),
     UNBALANCED_CONDITIONAL("unbalanced OP_IF/OP_ELSE/OP_ENDIF"),
-    NUMBER_OVERFLOW("numeric operand is longer than 4 bytes"),
-    SIG_PUSHONLY("pay-to-script-hash scriptSig is not push-only"),
+
+    // CHECKLOCKTIMEVERIFY and CHECKSEQUENCEVERIFY
+    NEGATIVE_LOCKTIME("negative lock time"),
+    UNSATISFIED_LOCKTIME("lock time requirement not satisfied"),
+
+    // Malleability and policy flags
+    SIG_HASHTYPE("signature hash type missing or not understood"),
+    SIG_DER("non-canonical DER signature"),
+    MINIMALDATA("data push or number not minimally encoded"),
+    SIG_PUSHONLY("scriptSig is not push-only"),
+    SIG_HIGH_S("signature s value is unnecessarily high"),
+    SIG_NULLDUMMY("CHECKMULTISIG dummy argument is not empty"),
+    PUBKEYTYPE("public key is neither compressed nor uncompressed"),
+    CLEANSTACK("stack holds more than one item after evaluation"),
+    MINIMALIF("OP_IF/OP_NOTIF argument is not minimal"),
+    SIG_NULLFAIL("signature must be empty when a signature check fails"),
+
+    // Kept for upgrades
+    DISCOURAGE_UPGRADABLE_NOPS("NOPx reserved for soft-fork upgrades"),
+
+    // Constant script code
+    OP_CODESEPARATOR("OP_CODESEPARATOR in a legacy script"),
+    SIG_FINDANDDELETE("signature found in the script code"),
+
+    /** A numeric operand longer than allowed or, under MINIMALDATA, not minimally encoded. */
+    SCRIPTNUM("script number overflow or non-minimal encoding"),
 
     /** An unexpected internal failure, caught so a script can never bring the node down. */
     UNKNOWN_ERROR("unknown error");
@@ -45,6 +70,11 @@ public enum ScriptError {
 
     public String message() {
         return message;
+    }
+
+    /** The name in Core's script_tests.json expected-result column. */
+    public String coreName() {
+        return this == SIG_NULLFAIL ? "NULLFAIL" : name();
     }
 
     public boolean isOk() {

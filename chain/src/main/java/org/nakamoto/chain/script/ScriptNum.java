@@ -4,7 +4,7 @@ package org.nakamoto.chain.script;
  * Script numbers (Core's {@code CScriptNum}): little-endian sign-magnitude byte strings. Operands are at
  * most 4 bytes (longer ones fail the script), but results may overflow to 5 bytes and are still pushed;
  * they just cannot be used as operands again. Zero is the empty string. Non-minimal encodings are accepted
- * in legacy consensus. Stateless.
+ * in legacy consensus and refused under the MINIMALDATA policy flag. Stateless.
  */
 public final class ScriptNum {
     /** The longest operand accepted by arithmetic opcodes. */
@@ -13,16 +13,35 @@ public final class ScriptNum {
     private ScriptNum() {
     }
 
-    /** Decodes an operand; fails the script when it is longer than {@code maxSize} bytes. */
-    static long decode(byte[] v, int maxSize) {
+    /**
+     * Decodes an operand, as Core's {@code CScriptNum(vch, requireMinimal, maxSize)}: fails the script with
+     * SCRIPTNUM when it is longer than {@code maxSize} bytes or, with {@code requireMinimal}, when a shorter
+     * encoding of the same value exists.
+     */
+    static long decode(byte[] v, boolean requireMinimal, int maxSize) {
         if (v.length > maxSize) {
-            throw new ScriptFailure(ScriptError.NUMBER_OVERFLOW);
+            throw new ScriptFailure(ScriptError.SCRIPTNUM);
+        }
+        if (requireMinimal && !isMinimal(v)) {
+            throw new ScriptFailure(ScriptError.SCRIPTNUM);
         }
         return decodeUnchecked(v);
     }
 
-    static long decode(byte[] v) {
-        return decode(v, MAX_OPERAND_SIZE);
+    static long decode(byte[] v, boolean requireMinimal) {
+        return decode(v, requireMinimal, MAX_OPERAND_SIZE);
+    }
+
+    /**
+     * True when no shorter encoding has the same value: the last byte holds more than the sign bit, unless
+     * it is needed because the byte before it uses its top bit. Zero is only the empty string.
+     */
+    static boolean isMinimal(byte[] v) {
+        int n = v.length;
+        if (n == 0 || (v[n - 1] & 0x7f) != 0) {
+            return true;
+        }
+        return n > 1 && (v[n - 2] & 0x80) != 0;
     }
 
     /** Any length up to 8 bytes; used by tests and by callers that already bounded the size. */

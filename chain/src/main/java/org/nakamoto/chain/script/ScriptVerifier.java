@@ -8,8 +8,10 @@ import org.nakamoto.chain.model.Transaction;
  * Whether a scriptSig unlocks a scriptPubKey (Core's {@code VerifyScript}, legacy part): the scriptSig
  * runs first, the scriptPubKey then runs on the stack it left (each with its own altstack and
  * conditionals), and the spend is valid iff the top item is then true. With {@link ScriptFlag#P2SH}, a
- * BIP 16 scriptPubKey also runs the serialized script the scriptSig pushed last. Stateless and
- * thread-safe; every call is independent, so block validation may run inputs on a worker pool.
+ * BIP 16 scriptPubKey also runs the serialized script the scriptSig pushed last; SIGPUSHONLY and
+ * CLEANSTACK constrain the scriptSig and the final stack. Every flag also reaches the interpreter.
+ * Stateless and thread-safe; every call is independent, so block validation may run inputs on a worker
+ * pool.
  */
 public final class ScriptVerifier {
     private ScriptVerifier() {
@@ -18,7 +20,8 @@ public final class ScriptVerifier {
     public static ScriptError verify(Script scriptSig, Script scriptPubKey, SignatureChecker checker,
             Set<ScriptFlag> flags) {
         try {
-            return verifyUnchecked(scriptSig.unsafeBytes(), scriptPubKey.unsafeBytes(), checker, flags);
+            return verifyUnchecked(scriptSig.unsafeBytes(), scriptPubKey.unsafeBytes(), checker,
+                    ScriptFlags.mask(flags));
         } catch (RuntimeException e) {
             return ScriptError.UNKNOWN_ERROR;
         }
@@ -31,15 +34,18 @@ public final class ScriptVerifier {
     }
 
     private static ScriptError verifyUnchecked(byte[] scriptSig, byte[] scriptPubKey, SignatureChecker checker,
-            Set<ScriptFlag> flags) {
+            int flags) {
+        if ((flags & ScriptFlag.SIGPUSHONLY.bit) != 0 && !ScriptCode.isPushOnly(scriptSig)) {
+            return ScriptError.SIG_PUSHONLY;
+        }
         ScriptStack stack = new ScriptStack();
-        ScriptError e = Interpreter.eval(scriptSig, stack, checker);
+        ScriptError e = Interpreter.eval(scriptSig, stack, checker, flags, SigVersion.BASE);
         if (!e.isOk()) {
             return e;
         }
-        boolean p2sh = flags.contains(ScriptFlag.P2SH) && ScriptCode.isPayToScriptHash(scriptPubKey);
+        boolean p2sh = (flags & ScriptFlag.P2SH.bit) != 0 && ScriptCode.isPayToScriptHash(scriptPubKey);
         ScriptStack beforePubKey = p2sh ? stack.copy() : null;
-        e = Interpreter.eval(scriptPubKey, stack, checker);
+        e = Interpreter.eval(scriptPubKey, stack, checker, flags, SigVersion.BASE);
         if (!e.isOk()) {
             return e;
         }
@@ -51,15 +57,19 @@ public final class ScriptVerifier {
                 return ScriptError.SIG_PUSHONLY;
             }
             // Not empty: the scriptPubKey hashed an item that the scriptSig pushed.
-            ScriptStack redeemStack = beforePubKey;
-            byte[] redeemScript = redeemStack.pop();
-            e = Interpreter.eval(redeemScript, redeemStack, checker);
+            stack = beforePubKey;
+            byte[] redeemScript = stack.pop();
+            e = Interpreter.eval(redeemScript, stack, checker, flags, SigVersion.BASE);
             if (!e.isOk()) {
                 return e;
             }
-            if (!topIsTrue(redeemStack)) {
+            if (!topIsTrue(stack)) {
                 return ScriptError.EVAL_FALSE;
             }
+        }
+        // Only now: before P2SH evaluation the redeem script's inputs are still on the stack.
+        if ((flags & ScriptFlag.CLEANSTACK.bit) != 0 && stack.size() != 1) {
+            return ScriptError.CLEANSTACK;
         }
         return ScriptError.OK;
     }

@@ -1,7 +1,9 @@
 package org.nakamoto.chain.script;
 
 /**
- * What the interpreter needs from the transaction being spent: "does this signature sign this input?".
+ * What the interpreter needs from the transaction being spent: "does this signature sign this input?" and,
+ * for OP_CHECKLOCKTIMEVERIFY and OP_CHECKSEQUENCEVERIFY, "is this lock time satisfied?" (Core's
+ * {@code BaseSignatureChecker}).
  * Keeping it an interface keeps the interpreter free of transactions, lets tests run scripts without one,
  * and lets block validation hand each input's check to a worker thread. Implementations must be
  * thread-safe if they are shared between evaluations.
@@ -18,4 +20,24 @@ public interface SignatureChecker {
      * @return true only when the signature is valid; any malformed input is false, never an exception
      */
     boolean checkSignature(byte[] signatureWithHashType, byte[] publicKey, byte[] scriptCode);
+
+    /**
+     * BIP 65: whether the transaction's lock time is at least {@code lockTime}, of the same kind (height or
+     * time), and enforced (the input's sequence not final). Without a transaction, false.
+     *
+     * @param lockTime the operand, already known to be non-negative and at most 5 bytes
+     */
+    default boolean checkLockTime(long lockTime) {
+        return false;
+    }
+
+    /**
+     * BIP 112: whether the input's relative lock time is at least {@code sequence}, of the same kind
+     * (blocks or 512-second units). Without a transaction, false.
+     *
+     * @param sequence the operand, already known to be non-negative and without the disable bit
+     */
+    default boolean checkSequence(long sequence) {
+        return false;
+    }
 }

@@ -6,15 +6,25 @@ import java.util.Optional;
 import org.nakamoto.chain.crypto.EcPublicKey;
 import org.nakamoto.chain.crypto.EcdsaSignature;
 import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.model.TxIn;
 
 /**
- * Checks signatures against one input of a transaction, as Core's legacy
- * {@code TransactionSignatureChecker::CheckECDSASignature}: the last byte of the signature is the hash
- * type, the rest is parsed as lenient DER, and ECDSA must verify the legacy signature hash. No encoding
- * policy (strict DER, low S, defined hash types) applies: those are not consensus for legacy scripts.
+ * Checks signatures and lock times against one input of a transaction, as Core's
+ * {@code TransactionSignatureChecker}: the last byte of the signature is the hash type, the rest is parsed
+ * as lenient DER, and ECDSA must verify the legacy signature hash. Encoding rules (strict DER, low S,
+ * defined hash types) are the interpreter's, under their flags, before it asks this checker.
  * Immutable; one instance may be used from any thread.
  */
 public final class TransactionSignatureChecker implements SignatureChecker {
+    /** Lock times below this are block heights, from it on Unix times (Core's LOCKTIME_THRESHOLD). */
+    private static final long LOCKTIME_THRESHOLD = 500_000_000L;
+    /** BIP 68: a sequence with this bit set carries no relative lock time. */
+    private static final long SEQUENCE_LOCKTIME_DISABLE_FLAG = 1L << 31;
+    /** BIP 68: set, the relative lock time counts 512-second units; clear, blocks. */
+    private static final long SEQUENCE_LOCKTIME_TYPE_FLAG = 1L << 22;
+    /** BIP 68: the bits holding the relative lock time's value. */
+    private static final long SEQUENCE_LOCKTIME_MASK = 0xffffL;
+
     private final Transaction tx;
     private final int inputIndex;
 
@@ -43,5 +53,39 @@ public final class TransactionSignatureChecker implements SignatureChecker {
         }
         byte[] hash = SignatureHash.legacy(tx, inputIndex, scriptCode, hashType).toBytes();
         return key.get().verify(hash, sig.get());
+    }
+
+    @Override
+    public boolean checkLockTime(long lockTime) {
+        long txLockTime = tx.lockTime();
+        // Heights compare only with heights and times with times.
+        if ((txLockTime < LOCKTIME_THRESHOLD) != (lockTime < LOCKTIME_THRESHOLD)) {
+            return false;
+        }
+        if (lockTime > txLockTime) {
+            return false;
+        }
+        // A final sequence switches the transaction's lock time off (IsFinalTx), and with it this check.
+        return tx.inputs().get(inputIndex).sequence() != TxIn.SEQUENCE_FINAL;
+    }
+
+    @Override
+    public boolean checkSequence(long sequence) {
+        long txSequence = tx.inputs().get(inputIndex).sequence();
+        // BIP 68 applies from version 2 on; the version is compared as unsigned, as Core does.
+        if (Integer.compareUnsigned(tx.version(), 2) < 0) {
+            return false;
+        }
+        // An input whose own relative lock is disabled cannot satisfy one.
+        if ((txSequence & SEQUENCE_LOCKTIME_DISABLE_FLAG) != 0) {
+            return false;
+        }
+        long mask = SEQUENCE_LOCKTIME_TYPE_FLAG | SEQUENCE_LOCKTIME_MASK;
+        long txMasked = txSequence & mask;
+        long masked = sequence & mask;
+        if ((txMasked < SEQUENCE_LOCKTIME_TYPE_FLAG) != (masked < SEQUENCE_LOCKTIME_TYPE_FLAG)) {
+            return false;
+        }
+        return masked <= txMasked;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.TxOut;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.chain.script.ScriptFlag;
 import org.nakamoto.chain.testing.MainnetBlocks;
 import org.nakamoto.chain.utxo.MemoryUtxoSet;
 import org.nakamoto.chain.utxo.UtxoCache;
@@ -38,9 +40,9 @@ class MainnetBlocksValidationTest {
         final InputVerifier real = ScriptInputVerifier.sequential();
 
         @Override
-        public void verify(List<InputCheck> checks) throws ValidationException {
+        public void verify(List<InputCheck> checks, Set<ScriptFlag> flags) throws ValidationException {
             seen.addAll(checks);
-            real.verify(checks);
+            real.verify(checks, flags);
         }
     }
 

@@ -102,10 +102,15 @@ class InterpreterTest {
         assertEquals(List.of("02"), stackAfter("5163516352675368675568"));
         // Multiple ELSEs toggle back and forth.
         assertEquals(List.of("01", "03"), stackAfter("5163516752675368"));
-        for (String hex : List.of("63", "5163", "67", "68", "516351", "51636868", "516867")) {
+        for (String hex : List.of("5163", "67", "68", "516351", "51636868", "516867")) {
             ScriptError e = run(hex);
             assertEquals(ScriptError.UNBALANCED_CONDITIONAL, e, hex);
         }
+        // An executed IF with an empty stack has nothing to test: a stack error, as Core reports it.
+        assertEquals(ScriptError.INVALID_STACK_OPERATION, run("63"));
+        assertEquals(ScriptError.INVALID_STACK_OPERATION, run("64"));
+        // Skipped, it needs no operand.
+        assertEquals(ScriptError.OK, run("00" + "63" + "63" + "68" + "68" + "51"));
         // The IF condition is cast to bool: negative zero is false.
         assertEquals(List.of("03"), stackAfter("0180635267536" + "8"));
     }
@@ -183,8 +188,8 @@ class InterpreterTest {
         assertEquals(List.of("01", "", ""), stackAfter("5a5a5ba5" + "5b5a5ba5" + "595a5ba5"));
         // Operands are at most 4 bytes; a result may be 5 bytes but can't be an operand again.
         assertEquals(List.of("feffffff00"), stackAfter("04ffffff7f" + "04ffffff7f" + "93"));
-        assertEquals(ScriptError.NUMBER_OVERFLOW, run("04ffffff7f04ffffff7f93" + "8b"));
-        assertEquals(ScriptError.NUMBER_OVERFLOW, run("050000000001" + "8b"));
+        assertEquals(ScriptError.SCRIPTNUM, run("04ffffff7f04ffffff7f93" + "8b"));
+        assertEquals(ScriptError.SCRIPTNUM, run("050000000001" + "8b"));
         // Non-minimal encodings are fine in legacy consensus: 0x0100 is 1.
         assertEquals(ScriptError.OK, run("020100" + "519c"));
         // Negative zero is numerically zero but 0x80 is not equal to the empty string.
