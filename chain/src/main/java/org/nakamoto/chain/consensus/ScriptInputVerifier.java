@@ -20,7 +20,10 @@ import org.nakamoto.chain.script.ScriptVerifier;
  * slice per worker and run in parallel (signature checks dominate block validation); small batches
  * run on the caller's thread, where the hand-off would cost more than it saves. Thread-safe.
  *
- * <p>The flags come with each call; {@link InputVerifier#BLOCK_FLAGS} (P2SH only) unless the caller chooses.
+ * <p>The flags come with each call: a block's from {@link BlockScriptFlags}, the mempool's Core's standard
+ * set. A failure is reported as Core's CheckInputScripts does: under flags beyond the mandatory ones it is
+ * the mempool's {@link RejectReason#TX_SCRIPT_FAILED}, otherwise a block's {@link RejectReason#SCRIPT_FAILED},
+ * each with Core's script error text in its reject string.
  *
  * <p>Counts every input it evaluates ({@link #inputsVerified()}), so the node can export how much
  * signature work it does and tests can check that nothing verifies an input twice.
