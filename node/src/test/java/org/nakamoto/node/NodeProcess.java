@@ -37,9 +37,19 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts a node on {@code dataDir} with the given extra options and waits until it answers getblockcount. */
     public static NodeProcess start(Path dataDir, String network, List<String> extra) throws Exception {
+        return start(dataDir, List.of("--network", network), extra);
+    }
+
+    /** Starts a node on a parameters file of its own ({@code --params}) instead of a shipped network. */
+    public static NodeProcess startWithParams(Path dataDir, Path paramsFile, List<String> extra) throws Exception {
+        return start(dataDir, List.of("--params", paramsFile.toString()), extra);
+    }
+
+    private static NodeProcess start(Path dataDir, List<String> networkArgs, List<String> extra) throws Exception {
         int rpcPort = freePort();
         int p2pPort = freePort();
-        List<String> args = new ArrayList<>(List.of("--network", network, "--datadir", dataDir.toString(),
+        List<String> args = new ArrayList<>(networkArgs);
+        args.addAll(List.of("--datadir", dataDir.toString(),
                 "--rpcport", Integer.toString(rpcPort), "--port", Integer.toString(p2pPort)));
         args.addAll(extra);
         String user = null;
