@@ -88,6 +88,11 @@ public final class ChainStore implements StoreReader, Closeable {
         return s;
     }
 
+    /** Without the record check: for tests of the layout, whose stores hold records but no real chain. */
+    static ChainStore openUnchecked(Path dir, NetworkParams params) {
+        return new ChainStore(StoreDatabase.open(dir, params, false));
+    }
+
     /**
      * Opens the store for {@code --reindex}: a directory the plain open refuses (no CURRENT, a damaged
      * table, corruption) is first given to LevelDB's repair (see {@link StoreOpener#openForReindex}); no

@@ -54,6 +54,11 @@ final class StoreDatabase implements LevelDbReads, Closeable {
      * crash tore in the middle of an append is cut back to its last complete record first (see
      * {@link StoreOpener}); damage anywhere else is refused.
      */
+    static StoreDatabase open(Path dir, NetworkParams params) {
+        return open(dir, params, false);
+    }
+
+    /** With {@code forReindex}, through {@link StoreOpener#openForReindex} (LevelDB's repair if needed). */
     static StoreDatabase open(Path dir, NetworkParams params, boolean forReindex) {
         try {
             Files.createDirectories(dir);
