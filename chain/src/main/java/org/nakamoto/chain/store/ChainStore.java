@@ -2,13 +2,17 @@ package org.nakamoto.chain.store;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.params.NetworkParams;
@@ -186,16 +190,16 @@ public final class ChainStore implements StoreReader, Closeable {
      * refuses a plain start), deletes every index record, undo record and coin and the tip, in batches,
      * and returns the header of every stored body. Bodies accepted again afterwards are not rewritten.
      */
-    public List<org.nakamoto.chain.model.BlockHeader> beginReindex() {
+    public List<BlockHeader> beginReindex() {
         db.write(b -> b.put(StoreLayout.META_REINDEX, new byte[0]), true);
         for (byte prefix : new byte[] {StoreLayout.INDEX, StoreLayout.UNDO, StoreLayout.COIN}) {
             deleteAll(prefix);
         }
         db.write(b -> b.delete(StoreLayout.META_TIP), true);
-        List<org.nakamoto.chain.model.BlockHeader> headers = new java.util.ArrayList<>();
+        List<BlockHeader> headers = new ArrayList<>();
         db.forEachWithPrefix(StoreLayout.BODY, (k, v) -> headers.add(db.parse(
-                () -> org.nakamoto.chain.model.BlockHeader.parse(java.util.Arrays.copyOf(v, 80)), "block body")));
-        Set<Hash256> stored = new java.util.HashSet<>();
+                () -> BlockHeader.parse(Arrays.copyOf(v, 80)), "block body")));
+        Set<Hash256> stored = new HashSet<>();
         headers.forEach(h -> stored.add(h.hash()));
         reindexBodies = stored;
         return headers;
@@ -209,7 +213,7 @@ public final class ChainStore implements StoreReader, Closeable {
 
     /** Deletes every key with {@code prefix}, 10,000 to a batch (the iterator reads its own snapshot). */
     private void deleteAll(byte prefix) {
-        List<byte[]> keys = new java.util.ArrayList<>();
+        List<byte[]> keys = new ArrayList<>();
         db.forEachWithPrefix(prefix, (k, v) -> {
             keys.add(k);
             if (keys.size() == 10_000) {

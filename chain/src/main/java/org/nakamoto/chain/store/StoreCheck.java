@@ -10,6 +10,7 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.utxo.BlockUndo;
+import org.nakamoto.chain.utxo.Coin;
 
 /**
  * The consistency check a store gets when it is opened, as Bitcoin Core's {@code -checkblocks}: the last
@@ -130,7 +131,7 @@ public final class StoreCheck {
                 if (spentHere.contains(op)) {
                     continue;
                 }
-                var c = coins.get(op);
+                Coin c = coins.get(op);
                 if (c == null || c.height() != height) {
                     throw damaged("the UTXO set does not hold " + op + ", an output of its tip " + tip.hash()
                             + (c == null ? "" : " (it holds one of height " + c.height() + ")"));
@@ -150,7 +151,7 @@ public final class StoreCheck {
             rnd.nextBytes(start);
             start[0] = StoreLayout.COIN;
             db.forEachFrom(start, SAMPLE_RUN, (k, v) -> {
-                db.parse(() -> org.nakamoto.chain.utxo.Coin.parse(v), "coin " + StoreLayout.coinKeyToOutPoint(k));
+                db.parse(() -> Coin.parse(v), "coin " + StoreLayout.coinKeyToOutPoint(k));
                 n[0]++;
             });
         }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -143,8 +146,8 @@ final class TableFiles {
      * The complete records of a LevelDB log, fragments joined, up to the first damaged one (a torn tail
      * of the MANIFEST ends the list, as it ends LevelDB's reading after {@link TornLogTail} cut it).
      */
-    static java.util.List<byte[]> records(byte[] log) {
-        java.util.List<byte[]> out = new java.util.ArrayList<>();
+    static List<byte[]> records(byte[] log) {
+        List<byte[]> out = new ArrayList<>();
         ByteArrayOutputStream partial = null;
         for (int blockStart = 0; blockStart < log.length; blockStart += TornLogTail.BLOCK_SIZE) {
             int blockEnd = Math.min(blockStart + TornLogTail.BLOCK_SIZE, log.length);
@@ -160,7 +163,7 @@ final class TableFiles {
                 }
                 int start = off + TornLogTail.HEADER_SIZE;
                 switch (type) {
-                    case 1 -> out.add(java.util.Arrays.copyOfRange(log, start, start + length));
+                    case 1 -> out.add(Arrays.copyOfRange(log, start, start + length));
                     case 2 -> {
                         partial = new ByteArrayOutputStream();
                         partial.write(log, start, length);

@@ -220,7 +220,12 @@ class StoreIntegrityTest {
         Path dir = copy("undo");
         Hash256 deep = chain.get(40).hash();
         damage(dir, db -> db.delete(StoreLayout.hashKey(StoreLayout.UNDO, deep)));
-        ChainStore.open(dir, PARAMS).close(); // the last 6 blocks are fine
+        try (ChainStore s = ChainStore.open(dir, PARAMS)) { // the last 6 blocks are fine
+            System.out.println("store check, default: " + s.checkReport());
+        }
+        try (ChainStore s = ChainStore.open(original, PARAMS, 0)) {
+            System.out.println("store check, --checkblocks=0: " + s.checkReport());
+        }
         StoreException e = assertThrows(StoreException.class, () -> ChainStore.open(dir, PARAMS, 0));
         assertTrue(e.getMessage().contains("undo data of block " + deep) && e.getMessage().contains("--reindex"),
                 e.getMessage());
