@@ -71,9 +71,15 @@ final class StoreOpener {
         }
     }
 
+    /** LevelDB 1.8's repair takes no lock of its own: it runs holding the LOCK file, as the tail cut does. */
     private static void repair(Path dir, String why) {
         LOG.warn("--reindex: repairing the LevelDB database in {} first ({})", dir, why);
-        try {
+        try (FileChannel lockFile = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new StoreException("the block store in " + dir + " is in use by another process");
+            }
             factory.repair(dir.toFile(), new Options().paranoidChecks(true));
         } catch (IOException | DBException e) {
             throw new StoreException("--reindex: LevelDB cannot repair the block store in " + dir + ": "
