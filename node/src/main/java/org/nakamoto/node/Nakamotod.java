@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
  * {@code nakamotod [options] import FILE...} loads block files and exits.
  *
  * <p>Exit codes: 0 after a clean stop (stop RPC); 143 after SIGTERM (the JVM's 128 + 15, after the
- * shutdown hook has stopped the node cleanly); 1 for a bad option or a failure to start, with a one-line
- * message on stderr.
+ * shutdown hook has stopped the node cleanly); 1 for a bad option, a failure to start, or a stop the
+ * store forced (Disk space is too low!, a damaged store), with a one-line message on stderr.
  */
 @Command(name = "nakamotod", mixinStandardHelpOptions = true, sortOptions = false, version = "nakamotod 0.1.0",
         subcommands = ImportCommand.class,
@@ -103,6 +103,15 @@ public final class Nakamotod implements Callable<Integer> {
             description = "Metrics listening address (default: ${DEFAULT-VALUE})")
     String metricsBind;
 
+    @Option(names = "--reindex",
+            description = "Rebuild the block index and UTXO set from the stored blocks (after damage), then run")
+    boolean reindex;
+
+    @Option(names = "--checkblocks", paramLabel = "N", defaultValue = "6",
+            description = "Blocks whose bodies and undo data the start-up check verifies, 0 for all, with every"
+                    + " coin (default: ${DEFAULT-VALUE})")
+    int checkBlocks;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -135,6 +144,10 @@ public final class Nakamotod implements Callable<Integer> {
         Node node = Node.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "shutdown"));
         node.awaitStopped();
+        if (node.fatalError() != null) { // stopped because the store failed: say why, exit 1
+            System.err.println("nakamotod: " + node.fatalError());
+            return 1;
+        }
         return 0;
     }
 
@@ -176,6 +189,9 @@ public final class Nakamotod implements Callable<Integer> {
             throw new ConfigException("--rpcuser and --rpcpassword (or --rpcpassword-file) go together,"
                     + " and the password must not be empty");
         }
+        if (checkBlocks < 0) {
+            throw new ConfigException("--checkblocks must be 0 (all) or more, not " + checkBlocks);
+        }
         if (maxConnections < 0) {
             throw new ConfigException("--maxconnections must be 0 or more, not " + maxConnections);
         }
@@ -202,7 +218,7 @@ public final class Nakamotod implements Callable<Integer> {
         String advertise = externalIp != null ? externalIp : "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
         return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, rpcUser, password,
                 peers(connect, "--connect", params), peers(addNodes, "--addnode", params), maxConnections,
-                mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses);
+                mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses, reindex, checkBlocks);
     }
 
     private static int port(Integer given, String option, int dflt) {

@@ -19,6 +19,8 @@ import org.nakamoto.p2p.NetAddress;
  * @param metricsBind    listening address of the Prometheus endpoint
  * @param metricsPort    port of the Prometheus endpoint, or -1 for none
  * @param dialLearnedAddresses also dial non-loopback addresses learned from peers (--dial-learned-addresses)
+ * @param reindex        rebuild the block index and UTXO set from the stored blocks at start (--reindex)
+ * @param checkBlocks    blocks the start-up check verifies, 0 for all (--checkblocks, Core's -checkblocks)
  */
 public record NodeConfig(
         NetworkParams params,
@@ -38,7 +40,9 @@ public record NodeConfig(
         Address mineTo,
         String metricsBind,
         int metricsPort,
-        boolean dialLearnedAddresses) {
+        boolean dialLearnedAddresses,
+        boolean reindex,
+        int checkBlocks) {
 
     public NodeConfig {
         connect = List.copyOf(connect);
