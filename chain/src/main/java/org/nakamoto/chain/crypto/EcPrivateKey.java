@@ -66,6 +66,13 @@ public final class EcPrivateKey {
         return SignatureEngines.active().signSchnorr(message, this, auxRand32);
     }
 
+    /** BIP340 signing with fresh auxiliary randomness from {@code random}, as a wallet should sign. */
+    public byte[] signSchnorr(byte[] message, SecureRandom random) {
+        byte[] aux = new byte[32];
+        random.nextBytes(aux);
+        return signSchnorr(message, aux);
+    }
+
     /** The 32-byte x-only public key BIP340 signatures verify against. */
     public byte[] xOnlyPublicKey() {
         return publicKey.xOnly();
