@@ -30,12 +30,16 @@ public final class EcPublicKey {
         this.uncompressed = uncompressed;
     }
 
-    /** A key an engine has already checked to be on the curve, in its 65-byte 04 encoding. */
-    static EcPublicKey ofValidatedUncompressed(byte[] uncompressed65) {
+    /**
+     * A key an engine has already checked to be on the curve, in its 65-byte 04 encoding. The array is
+     * taken over, not copied (the native engine hands over a fresh one on a hot path): the caller must
+     * not keep it.
+     */
+    static EcPublicKey adoptValidatedUncompressed(byte[] uncompressed65) {
         if (uncompressed65.length != 65 || uncompressed65[0] != 0x04) {
             throw new IllegalArgumentException("not a 65-byte uncompressed key");
         }
-        return new EcPublicKey(uncompressed65.clone());
+        return new EcPublicKey(uncompressed65);
     }
 
     /** Decodes a serialized key; anything that is not a valid point is empty, never an exception. */

@@ -60,7 +60,7 @@ final class NativeSignatureEngine implements SignatureEngine {
     @Override
     public Optional<EcPublicKey> decodePublicKey(byte[] standardEncoding) {
         try {
-            return Optional.of(EcPublicKey.ofValidatedUncompressed(lib.pubkeyParse(standardEncoding)));
+            return Optional.of(EcPublicKey.adoptValidatedUncompressed(lib.pubkeyParse(standardEncoding)));
         } catch (RuntimeException e) {
             return Optional.empty(); // Secp256k1Exception: not a point on the curve
         }
