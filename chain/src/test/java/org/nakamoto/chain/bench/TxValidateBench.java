@@ -1,5 +1,6 @@
 package org.nakamoto.chain.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +26,20 @@ final class TxValidateBench {
     private TxValidateBench() {
     }
 
-    /** Prints "TX verifier tx/s" lines for the parent benchmark to read. */
+    /** Transactions per second of wall clock, and per second of the process's CPU time (all threads). */
+    record Rate(double perSecond, double perCpuSecond) {
+    }
+
+    /** Prints "TX verifier tx/s tx/cpu-s" lines for the parent benchmark to read. */
     public static void main(String[] args) throws Exception {
-        run().forEach((verifier, rate) -> System.out.printf(Locale.ROOT, "TX %s %.1f%n", verifier, rate));
+        run().forEach((verifier, rate) -> System.out.printf(Locale.ROOT, "TX %s %.1f %.1f%n", verifier,
+                rate.perSecond(), rate.perCpuSecond()));
     }
 
     /** Transactions validated per second by verifier name ("sequential", "parallel-2"), once warm. */
-    static Map<String, Double> run() throws Exception {
+    static Map<String, Rate> run() throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         NetworkParams p = TestNetworks.withMaturity(TestNetworks.regtest(), 100);
         List<Block> blocks = new P2pkhChain(p).extend(1_100, 20).blocks();
         long txs = blocks.stream().mapToLong(b -> b.transactions().size() - 1).sum();
@@ -39,19 +47,21 @@ final class TxValidateBench {
         Map<String, InputVerifier> verifiers = new LinkedHashMap<>();
         verifiers.put("sequential", ScriptInputVerifier.sequential());
         verifiers.put("parallel-2", ScriptInputVerifier.parallel(pool, 2));
-        Map<String, Double> rates = new LinkedHashMap<>();
+        Map<String, Rate> rates = new LinkedHashMap<>();
         try {
             for (int run = 0; run < 2; run++) { // the first run warms up the JIT
                 for (var e : verifiers.entrySet()) {
                     BlockConnector connector = new BlockConnector(p, e.getValue());
                     MemoryUtxoSet utxo = new MemoryUtxoSet();
                     long t0 = System.nanoTime();
+                    long cpu0 = os.getProcessCpuTime();
                     for (int h = 1; h <= blocks.size(); h++) {
                         UtxoCache c = new UtxoCache(utxo);
                         connector.connect(blocks.get(h - 1), h, c);
                         utxo.apply(c);
                     }
-                    rates.put(e.getKey(), txs / ((System.nanoTime() - t0) / 1e9));
+                    rates.put(e.getKey(), new Rate(txs / ((System.nanoTime() - t0) / 1e9),
+                            txs / ((os.getProcessCpuTime() - cpu0) / 1e9)));
                 }
             }
         } finally {
