@@ -1,13 +1,10 @@
 package org.nakamoto.chain.testing;
 
-import org.nakamoto.chain.script.PrecomputedTxData;
-import org.nakamoto.chain.script.WitnessV0Signer;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.PriorityQueue;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.nakamoto.chain.crypto.EcPrivateKey;
 import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.model.Block;
@@ -17,8 +14,10 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.script.LegacySigner;
+import org.nakamoto.chain.script.PrecomputedTxData;
 import org.nakamoto.chain.script.SignatureHash;
 import org.nakamoto.chain.script.StandardScripts;
+import org.nakamoto.chain.script.WitnessV0Signer;
 
 /**
  * Generates a chain whose blocks carry real pay-to-pubkey-hash transactions with real signatures:
