@@ -156,7 +156,8 @@ class ChainBench {
     }
 
     /**
-     * Transactions validated per second, sequential and 2-thread parallel, on this JVM's engine (the
+     * Transactions validated per second on a legacy P2PKH chain and a segwit P2WPKH chain of the same shape
+     * (2-in 2-out spends), sequential and 2-thread parallel, on this JVM's engine (the
      * default: native where it loads) and then on the Java engine in a child JVM started with
      * {@code -Dnakamoto.secp256k1=java} (the engine is chosen once per process), with the ratio.
      */
