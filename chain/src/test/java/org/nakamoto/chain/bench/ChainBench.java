@@ -19,11 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nakamoto.chain.consensus.HeaderListAncestry;
 import org.nakamoto.chain.blockfile.BlockFileWriter;
 import org.nakamoto.chain.blockfile.BlockImporter;
-import org.nakamoto.chain.consensus.BlockConnector;
-import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.crypto.EcPrivateKey;
 import org.nakamoto.chain.crypto.EcPublicKey;
@@ -38,8 +35,6 @@ import org.nakamoto.chain.testing.MainnetBlocks;
 import org.nakamoto.chain.testing.P2pkhChain;
 import org.nakamoto.chain.testing.TestChain;
 import org.nakamoto.chain.testing.TestNetworks;
-import org.nakamoto.chain.utxo.MemoryUtxoSet;
-import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
  * Chain benchmarks: signature verifications per second, transactions validated per
