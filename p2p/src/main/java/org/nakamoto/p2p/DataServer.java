@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers what peers ask for: getdata (blocks from the store, transactions from the mempool, notfound
  * for the rest), getheaders (up to 2,000 headers of the active chain after the locator's fork point) and
- * getblocks (up to 500 block hashes, by inv, for old-style peers).
+ * getblocks (up to 500 block hashes, by inv, for old-style peers, continued as Core's hashContinue does).
  *
  * <p>Headers come from in-memory snapshots, so they are answered on the event loop. Bodies are read on
  * a worker with {@code executeBlocking(ordered = true)}, so answers go out in the order asked, in batches
@@ -108,6 +108,7 @@ final class DataServer {
                     p.sendRaw(BlockMessage.COMMAND, it.payload());
                     p.known().add(it.inv().hash());
                     metrics.blocksServed.incrementAndGet();
+                    continueGetBlocks(p, it.inv().hash());
                 } else {
                     p.sendRaw(TxMessage.COMMAND, it.payload());
                     p.known().add(it.inv().hash());
@@ -139,6 +140,20 @@ final class DataServer {
             out.add(new Item(inv, payload));
         }
         return out;
+    }
+
+    /**
+     * Core's hashContinue: a getblocks peer (bcoin, old clients) asks for the blocks of a 500-hash inv and
+     * sends its next getblocks only once it sees a block it does not know. When it has asked for the last
+     * block of such an inv we announce our tip, which it does not know yet, and it asks again from there;
+     * without this it stalls after the first 500 blocks.
+     */
+    private void continueGetBlocks(Peer p, Hash256 served) {
+        PeerSyncState s = p.sync();
+        if (served.equals(s.hashContinue)) {
+            s.hashContinue = null;
+            p.send(new InvMessage(List.of(InvItem.block(chain.activeChain().tip().hash()))));
+        }
     }
 
     void onGetHeaders(Peer p, GetHeadersMessage m) {
@@ -175,6 +190,9 @@ final class DataServer {
                 break;
             }
             items.add(InvItem.block(n.hash()));
+        }
+        if (items.size() == MAX_BLOCKS_PER_INV) {
+            p.sync().hashContinue = items.get(items.size() - 1).hash();
         }
         if (!items.isEmpty()) {
             p.send(new InvMessage(items));
