@@ -27,6 +27,7 @@ import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.model.SegwitAddress;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.script.LegacySigner;
@@ -340,6 +341,35 @@ class NakamotodRpcTest {
             assertTrue(help.startsWith(m), m + " has help: " + help);
             assertTrue(help.contains("Result:"), m);
         }
+    }
+
+    /** Issue 14: bech32 in validateaddress, generatetoaddress, scantxoutset and every scriptPubKey shown. */
+    @Test
+    void segwitAddressesAreFirstClass() throws Exception {
+        SegwitAddress wpkh = SegwitAddress.p2wpkh("bcrt", org.nakamoto.chain.crypto.Hashes.hash160(KEY.publicKeyBytes(true)));
+        JsonNode v = a.result("validateaddress", q(wpkh.toString()));
+        assertTrue(v.get("isvalid").booleanValue(), v.toString());
+        assertTrue(v.get("iswitness").booleanValue());
+        assertFalse(v.get("isscript").booleanValue());
+        assertEquals(0, v.get("witness_version").intValue());
+        assertEquals(Hex.encode(wpkh.program()), v.get("witness_program").textValue());
+        assertEquals("0014" + Hex.encode(wpkh.program()), v.get("scriptPubKey").textValue());
+        SegwitAddress wsh = SegwitAddress.of("bcrt", 0, new byte[32]);
+        JsonNode vs = a.result("validateaddress", q(wsh.toString().toUpperCase(java.util.Locale.ROOT)));
+        assertTrue(vs.get("isscript").booleanValue());
+        assertEquals(wsh.toString(), vs.get("address").textValue(), "Core shows the canonical lower-case form");
+        JsonNode mainnet = a.result("validateaddress", q("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"));
+        assertFalse(mainnet.get("isvalid").booleanValue(), "another network's hrp");
+
+        String hash = a.result("generatetoaddress", "1", q(wpkh.toString())).get(0).textValue();
+        JsonNode out = a.result("getblock", q(hash), "2").get("tx").get(0).get("vout").get(0).get("scriptPubKey");
+        assertEquals("witness_v0_keyhash", out.get("type").textValue());
+        assertEquals(wpkh.toString(), out.get("address").textValue());
+        assertTrue(out.get("desc").textValue().startsWith("addr(" + wpkh + ")#"), out.toString());
+        JsonNode scan = a.result("scantxoutset", q("start"), "[" + q("addr(" + wpkh + ")") + "]");
+        assertEquals(1, scan.get("unspents").size());
+        String wpkhDesc = "wpkh(" + Hex.encode(KEY.publicKeyBytes(true)) + ")";
+        assertEquals(1, a.result("scantxoutset", q("start"), "[" + q(wpkhDesc) + "]").get("unspents").size());
     }
 
     static final List<String> ISSUE_METHODS = List.of("getblockchaininfo", "getblockcount", "getbestblockhash",

@@ -12,7 +12,7 @@ import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
-import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Script;
@@ -137,9 +137,9 @@ final class MiningRpc {
     }
 
     private Object generate(int nblocks, String address, long maxTries) throws Exception {
-        Address a;
+        Addresses.Destination a;
         try {
-            a = Address.parse(address, ctx.params().pubKeyHashVersion());
+            a = Addresses.parse(address, ctx.params());
         } catch (ParseException e) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Error: Invalid address");
         }
