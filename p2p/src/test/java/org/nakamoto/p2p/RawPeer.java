@@ -164,7 +164,7 @@ final class RawPeer implements AutoCloseable {
     static byte[] version(int protocolVersion, int startHeight) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(le32(protocolVersion));
-        b.writeBytes(le64(0)); // services: none
+        b.writeBytes(le64(9)); // services: NODE_NETWORK and NODE_WITNESS (it can parse either block form)
         b.writeBytes(le64(System.currentTimeMillis() / 1000));
         b.writeBytes(netAddr(new byte[] {127, 0, 0, 1}, 0)); // addr_recv
         b.writeBytes(netAddr(new byte[] {0, 0, 0, 0}, 0)); // addr_from
