@@ -25,16 +25,21 @@ final class CoreVectors {
         }
     }
 
-    /** Whether a flag string names segwit or taproot, which this interpreter does not implement yet. */
+    /** Whether a flag string names segwit or taproot. */
     static boolean namesWitness(String flags) {
         return flags.contains("WITNESS") || flags.contains("TAPROOT");
     }
 
-    /** The flags this interpreter implements: Core's full set without the witness and taproot ones. */
+    /** Whether a flag string names taproot or tapscript policy, which this interpreter does not implement yet. */
+    static boolean namesTaproot(String flags) {
+        return flags.contains("TAPROOT") || flags.contains("OP_SUCCESS") || flags.contains("UPGRADABLE_PUBKEYTYPE");
+    }
+
+    /** The flags this interpreter implements: Core's full set without the taproot ones. */
     static Set<ScriptFlag> implemented() {
         EnumSet<ScriptFlag> s = EnumSet.noneOf(ScriptFlag.class);
         for (ScriptFlag f : ScriptFlag.values()) {
-            if (!namesWitness(f.name())) {
+            if (!namesTaproot(f.name())) {
                 s.add(f);
             }
         }
