@@ -269,7 +269,8 @@ class NakamotodRpcTest {
         assertTrue(a.result("getnetworkhashps").isNumber());
         assertKeys(a.result("getblocktemplate"), "capabilities", "version", "rules", "vbavailable", "vbrequired",
                 "previousblockhash", "transactions", "coinbaseaux", "coinbasevalue", "longpollid", "target", "mintime",
-                "mutable", "noncerange", "sigoplimit", "sizelimit", "weightlimit", "curtime", "bits", "height");
+                "mutable", "noncerange", "sigoplimit", "sizelimit", "weightlimit", "curtime", "bits", "height",
+                "default_witness_commitment");
         String h10 = a.result("getblockhash", "10").textValue();
         assertEquals("duplicate", a.result("submitblock", q(a.result("getblock", q(h10), "0").textValue())).textValue());
         assertError(a.rpc().call("submitblock", q("0000")), -22);

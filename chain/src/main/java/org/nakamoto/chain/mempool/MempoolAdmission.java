@@ -1,5 +1,7 @@
 package org.nakamoto.chain.mempool;
 
+import org.nakamoto.chain.consensus.SigOpCost;
+
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.BlockChecks;
@@ -76,7 +78,7 @@ final class MempoolAdmission {
             }
             throw ex;
         }
-        feeGate.check(c.fee(), tx.size());
+        feeGate.check(c.fee(), (int) tx.vsize());
         MempoolEntry entry = pool.add(tx, c.fee(), clockSeconds.getAsLong(), chain.tip().height(), c.sigOps());
         boolean self = false;
         for (Transaction gone : pool.trimTo(policy.maxBytes())) {
@@ -122,7 +124,8 @@ final class MempoolAdmission {
         checkSequenceLocks(tx, inputs.spent(), tip);
         // Policy after consensus, as Core's PreChecks runs AreInputsStandard after CheckTxInputs.
         MempoolPolicy.checkInputsStandard(tx, inputs.spent());
-        int sigOps = BlockChecks.legacySigOps(tx) + inputs.p2shSigOps();
+        MempoolPolicy.checkWitnessStandard(tx, inputs.spent());
+        int sigOps = (int) SigOpCost.of(tx, inputs, ScriptFlags.STANDARD);
         policy.checkFeeAndSigOps(tx, inputs.fee(), sigOps);
         if (verifyScripts) {
             // Core's PolicyScriptChecks. Its second pass under the next block's consensus flags

@@ -31,7 +31,9 @@ import org.nakamoto.chain.model.Hash256;
  * @param initialSubsidy       block subsidy in satoshis before the first halving
  * @param halvingInterval      blocks between subsidy halvings
  * @param coinbaseMaturity     confirmations before a coinbase output may be spent
- * @param maxBlockSize         largest serialized block, in bytes
+ * @param maxBlockSize         largest block without its witnesses, in bytes (Bitcoin's 1,000,000); since
+ *                             segwit the limit is {@link #maxBlockWeight()}, four times this, which
+ *                             implies the same bound on the stripped size
  * @param softForks            when each soft fork's rules apply ({@link SoftForks})
  * @param tieBreak             fork choice between tips of equal work ({@link TieBreak})
  * @param checkpoints          height to block hash; a block that conflicts is rejected
@@ -75,6 +77,16 @@ public record NetworkParams(
     /** The height from which a coinbase must start with a push of the block height (BIP34). */
     public int bip34Height() {
         return softForks.bip34Height();
+    }
+
+    /** BIP141's block weight limit: {@code maxBlockSize} times the witness scale factor (4,000,000 on Bitcoin). */
+    public long maxBlockWeight() {
+        return 4L * maxBlockSize;
+    }
+
+    /** BIP141's MAX_BLOCK_SIGOPS_COST: one sigop cost unit per 50 weight units (80,000 on Bitcoin). */
+    public int maxBlockSigOpsCost() {
+        return (int) (maxBlockWeight() / 50);
     }
 
     public Hash256 genesisHash() {

@@ -101,6 +101,43 @@ public final class WitnessProgram {
         // Other versions: anyone can spend, until a soft fork gives them meaning.
     }
 
+    /**
+     * Core's CountWitnessSigOps for one input (the caller checks that WITNESS applies): a P2WPKH spend
+     * costs 1, a P2WSH spend the accurate count of its witness script, bare or nested in P2SH; anything
+     * else 0. Witness sigops count once, not four times, toward the block's sigop cost.
+     */
+    public static int sigOps(byte[] scriptSig, byte[] scriptPubKey, Witness witness) {
+        WitnessProgram p = parse(scriptPubKey);
+        if (p != null) {
+            return p.sigOps(witness);
+        }
+        if (ScriptCode.isPayToScriptHash(scriptPubKey) && ScriptCode.isPushOnly(scriptSig)) {
+            byte[] last = null;
+            ScriptCursor c = new ScriptCursor(scriptSig);
+            while (c.next()) {
+                last = c.data();
+            }
+            WitnessProgram nested = last == null ? null : parse(last);
+            if (nested != null) {
+                return nested.sigOps(witness);
+            }
+        }
+        return 0;
+    }
+
+    private int sigOps(Witness witness) {
+        if (version != 0) {
+            return 0;
+        }
+        if (program.length == KEY_HASH_SIZE) {
+            return 1;
+        }
+        if (program.length == SCRIPT_HASH_SIZE && !witness.isEmpty()) {
+            return ScriptCode.accurateSigOpCount(witness.unsafeGet(witness.size() - 1));
+        }
+        return 0;
+    }
+
     /** Core's ExecuteWitnessScript for v0: the first {@code items} witness items are the initial stack. */
     private static void execute(Witness witness, int items, byte[] script, int flags, SignatureChecker checker) {
         ScriptStack stack = new ScriptStack();
