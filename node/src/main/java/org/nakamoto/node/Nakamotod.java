@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsException;
 import org.nakamoto.chain.params.ParamsLoader;
@@ -183,10 +184,11 @@ public final class Nakamotod implements Callable<Integer> {
         if (minerThreads < 1 || minerThreads > 1024) {
             throw new ConfigException("--miner-threads must be between 1 and 1024, not " + minerThreads);
         }
-        Address payout = null;
+        MinePayout payout = null;
         if (mineTo != null) {
             try {
-                payout = Address.parse(mineTo, params.pubKeyHashVersion());
+                Addresses.Destination d = Addresses.parse(mineTo, params);
+                payout = new MinePayout(Addresses.of(d.scriptPubKey(), params).orElse(mineTo), d.scriptPubKey());
             } catch (ParseException e) {
                 throw new ConfigException("--mine-to: '" + mineTo + "' is not a " + params.name() + " address: "
                         + e.getMessage());
@@ -194,7 +196,8 @@ public final class Nakamotod implements Callable<Integer> {
         }
         if (mine && payout == null) {
             try {
-                payout = MiningKey.loadOrCreate(dataDir(params), params);
+                Address key = MiningKey.loadOrCreate(dataDir(params), params);
+                payout = new MinePayout(key.toString(), key.scriptPubKey());
             } catch (java.io.IOException e) {
                 throw new ConfigException("--mine without --mine-to: " + e.getMessage());
             }

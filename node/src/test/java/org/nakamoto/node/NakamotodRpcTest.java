@@ -373,6 +373,31 @@ class NakamotodRpcTest {
         assertEquals(1, a.result("scantxoutset", q("start"), "[" + q(wpkhDesc) + "]").get("unspents").size());
     }
 
+    /** Issue 14: the witness serialization decodes, and shows Core's hash (wtxid), sizes and txinwitness. */
+    @Test
+    void witnessTransactionsDecodeInCoresShape() throws Exception {
+        Transaction unsigned = new Transaction.Builder()
+                .addInput(new OutPoint(Hash256.fromHex("11".repeat(32)), 0), Script.EMPTY)
+                .addOutput(1000, StandardScripts.payToPubKeyHash(new byte[20])).build();
+        Transaction tx = unsigned.toBuilder()
+                .setWitness(0, org.nakamoto.chain.model.Witness.of(new byte[71], KEY.publicKeyBytes(true))).build();
+        String hex = Hex.encode(tx.serialize());
+        JsonNode d = a.result("decoderawtransaction", q(hex));
+        assertEquals(tx.txid().toString(), d.get("txid").textValue());
+        assertEquals(tx.wtxid().toString(), d.get("hash").textValue(), "hash is the wtxid");
+        assertEquals(tx.size(), d.get("size").intValue());
+        assertEquals(tx.vsize(), d.get("vsize").longValue());
+        assertEquals(tx.weight(), d.get("weight").longValue());
+        assertTrue(d.get("vsize").longValue() < d.get("size").longValue());
+        JsonNode w = d.get("vin").get(0).get("txinwitness");
+        assertEquals(2, w.size());
+        assertEquals(Hex.encode(KEY.publicKeyBytes(true)), w.get(1).textValue());
+        JsonNode t = a.result("testmempoolaccept", "[" + q(hex) + "]").get(0);
+        assertEquals(tx.wtxid().toString(), t.get("wtxid").textValue());
+        assertFalse(t.get("allowed").booleanValue(), "its input does not exist, but it decoded");
+        assertError(a.rpc().call("sendrawtransaction", q(hex)), -25);
+    }
+
     static final List<String> ISSUE_METHODS = List.of("getblockchaininfo", "getblockcount", "getbestblockhash",
             "getblockhash", "getblock", "getblockheader", "getchaintips", "getdifficulty", "gettxout", "gettxoutsetinfo",
             "getrawtransaction", "decoderawtransaction", "sendrawtransaction", "testmempoolaccept", "getmempoolinfo",

@@ -114,6 +114,33 @@ class WitnessRelayTest {
         }
     }
 
+    /** As Core: once segwit applies (regtest: from genesis), blocks are not fetched from a peer without NODE_WITNESS. */
+    @Test
+    void noBlocksAreFetchedFromAPeerWithoutWitnessSupport() throws IOException {
+        NetworkParams params = TestNetworks.regtest();
+        Vertx vertx = Vertx.vertx();
+        try (TestNode source = new TestNode("source", vertx, params, dir.resolve("s"), TestNode.fastConfig().build()).start();
+                TestNode node = new TestNode("node", vertx, params, dir.resolve("n"), TestNode.fastConfig().build()).start()) {
+            List<Block> blocks = source.produce(3, 1);
+            for (long services : new long[] {1, 9}) {
+                try (RawPeer raw = RawPeer.connect(node.address().port(), params)) {
+                    raw.handshake(70016, 3, services);
+                    java.io.ByteArrayOutputStream headers = new java.io.ByteArrayOutputStream();
+                    RawPeer.writeCompactSize(headers, blocks.size());
+                    for (Block blk : blocks) {
+                        headers.writeBytes(Arrays.copyOf(blk.serialize(), 80));
+                        headers.write(0);
+                    }
+                    raw.send("headers", headers.toByteArray());
+                    boolean asked = raw.commandsWithin(Duration.ofSeconds(2)).contains("getdata");
+                    assertEquals(services == 9, asked, "services " + services + ": blocks requested only from witness peers");
+                }
+            }
+        } finally {
+            TestNode.await(vertx.close());
+        }
+    }
+
     /** A block stored without its witnesses (as a pre-segwit node version stored it) is recognised, so it is never served stripped to a witness request. */
     @Test
     void aBlockStoredWithoutItsWitnessesIsRecognised() {
