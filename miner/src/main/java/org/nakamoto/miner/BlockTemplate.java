@@ -1,13 +1,11 @@
 package org.nakamoto.miner;
 
-import org.nakamoto.chain.consensus.WitnessCommitment;
-import org.nakamoto.chain.model.Witness;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.nakamoto.chain.codec.ByteWriter;
 import org.nakamoto.chain.consensus.CoinbaseHeight;
+import org.nakamoto.chain.consensus.WitnessCommitment;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
@@ -16,6 +14,7 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.Witness;
 
 /**
  * Everything a block on the current tip needs except the coinbase's extra-nonce and the header's nonce.

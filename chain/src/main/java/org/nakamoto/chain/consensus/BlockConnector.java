@@ -1,16 +1,15 @@
 package org.nakamoto.chain.consensus;
 
-import java.util.Set;
-import org.nakamoto.chain.script.ScriptFlag;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.SoftForks;
+import org.nakamoto.chain.script.ScriptFlag;
 import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.chain.utxo.UtxoCache;

@@ -1,7 +1,5 @@
 package org.nakamoto.chain.mempool;
 
-import org.nakamoto.chain.consensus.SigOpCost;
-
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.BlockChecks;
@@ -11,6 +9,7 @@ import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.SequenceLocks;
+import org.nakamoto.chain.consensus.SigOpCost;
 import org.nakamoto.chain.consensus.TransactionChecks;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Hash256;

@@ -1,15 +1,14 @@
 package org.nakamoto.chain.mempool;
 
-import org.nakamoto.chain.model.Witness;
-import org.nakamoto.chain.script.WitnessProgram;
-
 import java.util.List;
 import org.nakamoto.chain.consensus.CheckTxInputs;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.Witness;
 import org.nakamoto.chain.script.ScriptCode;
+import org.nakamoto.chain.script.WitnessProgram;
 import org.nakamoto.chain.utxo.Coin;
 
 /**

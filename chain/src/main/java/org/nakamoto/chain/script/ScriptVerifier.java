@@ -1,5 +1,6 @@
 package org.nakamoto.chain.script;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
@@ -117,7 +118,7 @@ public final class ScriptVerifier {
                 if (program != null) {
                     hadWitness = true;
                     // The scriptSig must be exactly the push of the redeem script, nothing else.
-                    if (!java.util.Arrays.equals(scriptSig, ScriptCode.pushOf(redeemScript))) {
+                    if (!Arrays.equals(scriptSig, ScriptCode.pushOf(redeemScript))) {
                         return ScriptError.WITNESS_MALLEATED_P2SH;
                     }
                     program.verify(witness, flags, checker, true);

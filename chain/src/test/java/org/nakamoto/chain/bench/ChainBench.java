@@ -82,10 +82,18 @@ class ChainBench {
         }
     }
 
+    /**
+     * Legacy P2PKH and segwit P2WPKH chains of the same shape (2-in 2-out spends), side by side in one run:
+     * what BIP 143's cached hashes and the witness path cost or save per validated input.
+     */
     @Test
     void transactionsValidatedPerSecond() throws Exception {
         NetworkParams p = TestNetworks.withMaturity(TestNetworks.regtest(), 100);
-        List<Block> blocks = new P2pkhChain(p).extend(1_100, 20).blocks();
+        validate(p, "p2pkh", new P2pkhChain(p).extend(1_100, 20).blocks());
+        validate(p, "p2wpkh", P2pkhChain.segwit(p).extend(1_100, 20).blocks());
+    }
+
+    private static void validate(NetworkParams p, String kind, List<Block> blocks) throws Exception {
         long txs = blocks.stream().mapToLong(b -> b.transactions().size() - 1).sum();
         List<org.nakamoto.chain.model.BlockHeader> headers = new java.util.ArrayList<>(List.of(p.genesis().header()));
         blocks.forEach(b -> headers.add(b.header()));
@@ -105,8 +113,9 @@ class ChainBench {
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 if (run == 1) {
-                    System.out.printf("BENCH tx-validate verifier=%s blocks=%d txs=%d inputs=%d tx/s=%.0f inputs/s=%.0f%n",
-                            e.getKey(), blocks.size(), txs, txs * 2, txs / secs, txs * 2 / secs);
+                    System.out.printf("BENCH tx-validate chain=%s verifier=%s blocks=%d txs=%d inputs=%d tx/s=%.0f"
+                            + " inputs/s=%.0f%n", kind, e.getKey(), blocks.size(), txs, txs * 2, txs / secs,
+                            txs * 2 / secs);
                 }
             }
         }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
-import org.nakamoto.chain.model.Script;
 
 /** Loading Bitcoin Core's JSON vectors (test resources bitcoin/core/, see PROVENANCE.md there) for tests. */
 final class CoreVectors {
@@ -44,37 +43,5 @@ final class CoreVectors {
             }
         }
         return s;
-    }
-
-    /**
-     * A BIP 141 witness program: a version opcode (OP_0, OP_1..OP_16) then one direct push of 2 to 40
-     * bytes, and nothing else. Spending one needs segwit once WITNESS applies.
-     */
-    static boolean isWitnessProgram(byte[] s) {
-        if (s.length < 4 || s.length > 42) {
-            return false;
-        }
-        int version = s[0] & 0xff;
-        if (version != Opcodes.OP_0 && (version < Opcodes.OP_1 || version > Opcodes.OP_16)) {
-            return false;
-        }
-        return (s[1] & 0xff) + 2 == s.length;
-    }
-
-    /** Whether spending {@code scriptPubKey} with {@code scriptSig} would involve a (P2SH-wrapped) witness program. */
-    static boolean spendsWitnessProgram(Script scriptSig, Script scriptPubKey) {
-        byte[] spk = scriptPubKey.unsafeBytes();
-        if (isWitnessProgram(spk)) {
-            return true;
-        }
-        if (!ScriptCode.isPayToScriptHash(spk)) {
-            return false;
-        }
-        byte[] lastPush = null;
-        ScriptCursor c = new ScriptCursor(scriptSig.unsafeBytes());
-        while (c.next()) {
-            lastPush = c.data();
-        }
-        return lastPush != null && isWitnessProgram(lastPush);
     }
 }

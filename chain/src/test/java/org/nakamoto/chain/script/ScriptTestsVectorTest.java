@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.Witness;
-import org.nakamoto.chain.codec.Hex;
-import java.math.BigDecimal;
 
 /**
  * Bitcoin Core's script_tests.json, driven as Core's script_tests.cpp does: each row's scriptPubKey is

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.consensus.TransactionChecks;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Hash256;
