@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.crypto.SignatureEngines;
 import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsException;
 import org.nakamoto.chain.params.ParamsLoader;
@@ -226,10 +227,11 @@ public final class Nakamotod implements Callable<Integer> {
         if (minerThreads < 1 || minerThreads > 1024) {
             throw new ConfigException("--miner-threads must be between 1 and 1024, not " + minerThreads);
         }
-        Address payout = null;
+        MinePayout payout = null;
         if (mineTo != null) {
             try {
-                payout = Address.parse(mineTo, params.pubKeyHashVersion());
+                Addresses.Destination d = Addresses.parse(mineTo, params);
+                payout = new MinePayout(Addresses.of(d.scriptPubKey(), params).orElse(mineTo), d.scriptPubKey());
             } catch (ParseException e) {
                 throw new ConfigException("--mine-to: '" + mineTo + "' is not a " + params.name() + " address: "
                         + e.getMessage());
@@ -237,7 +239,8 @@ public final class Nakamotod implements Callable<Integer> {
         }
         if (mine && payout == null) {
             try {
-                payout = MiningKey.loadOrCreate(dataDir(params), params);
+                Address key = MiningKey.loadOrCreate(dataDir(params), params);
+                payout = new MinePayout(key.toString(), key.scriptPubKey());
             } catch (java.io.IOException e) {
                 throw new ConfigException("--mine without --mine-to: " + e.getMessage());
             }

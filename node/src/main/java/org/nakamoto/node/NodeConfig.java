@@ -2,7 +2,6 @@ package org.nakamoto.node;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.p2p.NetAddress;
 
@@ -37,7 +36,7 @@ public record NodeConfig(
         int maxConnections,
         boolean mine,
         int minerThreads,
-        Address mineTo,
+        MinePayout mineTo,
         String metricsBind,
         int metricsPort,
         boolean dialLearnedAddresses,

@@ -27,6 +27,7 @@ import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.model.SegwitAddress;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.script.LegacySigner;
@@ -342,6 +343,60 @@ class NakamotodRpcTest {
             assertTrue(help.startsWith(m), m + " has help: " + help);
             assertTrue(help.contains("Result:"), m);
         }
+    }
+
+    /** Issue 14: bech32 in validateaddress, generatetoaddress, scantxoutset and every scriptPubKey shown. */
+    @Test
+    void segwitAddressesAreFirstClass() throws Exception {
+        SegwitAddress wpkh = SegwitAddress.p2wpkh("bcrt", org.nakamoto.chain.crypto.Hashes.hash160(KEY.publicKeyBytes(true)));
+        JsonNode v = a.result("validateaddress", q(wpkh.toString()));
+        assertTrue(v.get("isvalid").booleanValue(), v.toString());
+        assertTrue(v.get("iswitness").booleanValue());
+        assertFalse(v.get("isscript").booleanValue());
+        assertEquals(0, v.get("witness_version").intValue());
+        assertEquals(Hex.encode(wpkh.program()), v.get("witness_program").textValue());
+        assertEquals("0014" + Hex.encode(wpkh.program()), v.get("scriptPubKey").textValue());
+        SegwitAddress wsh = SegwitAddress.of("bcrt", 0, new byte[32]);
+        JsonNode vs = a.result("validateaddress", q(wsh.toString().toUpperCase(java.util.Locale.ROOT)));
+        assertTrue(vs.get("isscript").booleanValue());
+        assertEquals(wsh.toString(), vs.get("address").textValue(), "Core shows the canonical lower-case form");
+        JsonNode mainnet = a.result("validateaddress", q("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"));
+        assertFalse(mainnet.get("isvalid").booleanValue(), "another network's hrp");
+
+        String hash = a.result("generatetoaddress", "1", q(wpkh.toString())).get(0).textValue();
+        JsonNode out = a.result("getblock", q(hash), "2").get("tx").get(0).get("vout").get(0).get("scriptPubKey");
+        assertEquals("witness_v0_keyhash", out.get("type").textValue());
+        assertEquals(wpkh.toString(), out.get("address").textValue());
+        assertTrue(out.get("desc").textValue().startsWith("addr(" + wpkh + ")#"), out.toString());
+        JsonNode scan = a.result("scantxoutset", q("start"), "[" + q("addr(" + wpkh + ")") + "]");
+        assertEquals(1, scan.get("unspents").size());
+        String wpkhDesc = "wpkh(" + Hex.encode(KEY.publicKeyBytes(true)) + ")";
+        assertEquals(1, a.result("scantxoutset", q("start"), "[" + q(wpkhDesc) + "]").get("unspents").size());
+    }
+
+    /** Issue 14: the witness serialization decodes, and shows Core's hash (wtxid), sizes and txinwitness. */
+    @Test
+    void witnessTransactionsDecodeInCoresShape() throws Exception {
+        Transaction unsigned = new Transaction.Builder()
+                .addInput(new OutPoint(Hash256.fromHex("11".repeat(32)), 0), Script.EMPTY)
+                .addOutput(1000, StandardScripts.payToPubKeyHash(new byte[20])).build();
+        Transaction tx = unsigned.toBuilder()
+                .setWitness(0, org.nakamoto.chain.model.Witness.of(new byte[71], KEY.publicKeyBytes(true))).build();
+        String hex = Hex.encode(tx.serialize());
+        JsonNode d = a.result("decoderawtransaction", q(hex));
+        assertEquals(tx.txid().toString(), d.get("txid").textValue());
+        assertEquals(tx.wtxid().toString(), d.get("hash").textValue(), "hash is the wtxid");
+        assertEquals(tx.size(), d.get("size").intValue());
+        assertEquals(tx.vsize(), d.get("vsize").longValue());
+        assertEquals(tx.weight(), d.get("weight").longValue());
+        assertTrue(d.get("vsize").longValue() < d.get("size").longValue());
+        JsonNode w = d.get("vin").get(0).get("txinwitness");
+        assertEquals(2, w.size());
+        assertEquals(Hex.encode(KEY.publicKeyBytes(true)), w.get(1).textValue());
+        JsonNode t = a.result("testmempoolaccept", "[" + q(hex) + "]").get(0);
+        assertEquals(tx.wtxid().toString(), t.get("wtxid").textValue());
+        assertFalse(t.get("allowed").booleanValue(), "its input does not exist, but it decoded");
+        assertError(a.rpc().call("sendrawtransaction", q(hex)), -25);
     }
 
     static final List<String> ISSUE_METHODS = List.of("getblockchaininfo", "getblockcount", "getbestblockhash",

@@ -161,6 +161,11 @@ public final class NodeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The P2P port the node listens on (127.0.0.1). */
+    public int p2pPort() {
+        return p2pPort;
+    }
+
     public String output() throws IOException {
         return Files.readString(log);
     }

@@ -17,6 +17,7 @@ import org.nakamoto.chain.model.Hash256;
  * @param rpcPort              default JSON-RPC port
  * @param pubKeyHashVersion    Base58Check version byte of pay-to-pubkey-hash addresses
  * @param scriptHashVersion    Base58Check version byte of pay-to-script-hash addresses
+ * @param bech32Hrp            human-readable part of segwit (bech32, BIP173) addresses: "bc", "bcrt", ...
  * @param wifVersion           Base58Check version byte of WIF private keys
  * @param bip32PrivateVersion  version bytes of serialized extended private keys
  * @param bip32PublicVersion   version bytes of serialized extended public keys
@@ -45,6 +46,7 @@ public record NetworkParams(
         int rpcPort,
         int pubKeyHashVersion,
         int scriptHashVersion,
+        String bech32Hrp,
         int wifVersion,
         int bip32PrivateVersion,
         int bip32PublicVersion,
@@ -67,6 +69,7 @@ public record NetworkParams(
     public NetworkParams {
         java.util.Objects.requireNonNull(softForks, "softForks");
         java.util.Objects.requireNonNull(tieBreak, "tieBreak");
+        java.util.Objects.requireNonNull(bech32Hrp, "bech32Hrp");
         checkpoints = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(checkpoints));
         seeds = List.copyOf(seeds);
     }
@@ -118,6 +121,7 @@ public record NetworkParams(
         private int rpcPort;
         private int pubKeyHashVersion;
         private int scriptHashVersion;
+        private String bech32Hrp;
         private int wifVersion;
         private int bip32PrivateVersion;
         private int bip32PublicVersion;
@@ -144,6 +148,7 @@ public record NetworkParams(
             rpcPort = p.rpcPort;
             pubKeyHashVersion = p.pubKeyHashVersion;
             scriptHashVersion = p.scriptHashVersion;
+            bech32Hrp = p.bech32Hrp;
             wifVersion = p.wifVersion;
             bip32PrivateVersion = p.bip32PrivateVersion;
             bip32PublicVersion = p.bip32PublicVersion;
@@ -191,6 +196,11 @@ public record NetworkParams(
 
         public Builder scriptHashVersion(int scriptHashVersion) {
             this.scriptHashVersion = scriptHashVersion;
+            return this;
+        }
+
+        public Builder bech32Hrp(String bech32Hrp) {
+            this.bech32Hrp = bech32Hrp;
             return this;
         }
 
@@ -291,7 +301,7 @@ public record NetworkParams(
         }
 
         public NetworkParams build() {
-            return new NetworkParams(name, magic, defaultPort, rpcPort, pubKeyHashVersion, scriptHashVersion,
+            return new NetworkParams(name, magic, defaultPort, rpcPort, pubKeyHashVersion, scriptHashVersion, bech32Hrp,
                     wifVersion, bip32PrivateVersion, bip32PublicVersion, bip44CoinType, genesis, powLimit,
                     targetSpacingSeconds, retargetInterval, targetTimespanSeconds, retargeting, initialSubsidy,
                     halvingInterval, coinbaseMaturity, maxBlockSize, softForks, tieBreak, checkpoints, seeds);

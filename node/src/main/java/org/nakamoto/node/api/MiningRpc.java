@@ -13,12 +13,12 @@ import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.consensus.WitnessCommitment;
-import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainState;
@@ -138,9 +138,9 @@ final class MiningRpc {
     }
 
     private Object generate(int nblocks, String address, long maxTries) throws Exception {
-        Address a;
+        Addresses.Destination a;
         try {
-            a = Address.parse(address, ctx.params().pubKeyHashVersion());
+            a = Addresses.parse(address, ctx.params());
         } catch (ParseException e) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Error: Invalid address");
         }

@@ -28,7 +28,7 @@ final class AddressCommand implements Runnable {
             handedOut[0] = w.nextReceiveIndex();
             return w.withNextIndexAtLeast(KeyPath.RECEIVE, handedOut[0] + 1);
         });
-        KeyPath path = new KeyPath(KeyPath.RECEIVE, handedOut[0]);
+        KeyPath path = new KeyPath(root.addressType(keys), KeyPath.RECEIVE, handedOut[0]);
         String address = keys.address(path).toString();
         ObjectNode json = root.output().object()
                 .put("address", address)

@@ -2,7 +2,7 @@ package org.nakamoto.wallet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
-import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.wallet.WalletException;
 import org.nakamoto.wallet.account.KeyPath;
@@ -27,7 +27,7 @@ final class ExportKeyCommand implements Runnable {
     @Override
     public void run() {
         NetworkParams params = root.params();
-        Address address = SendCommand.parseAddress(addressText, params);
+        String address = Addresses.of(SendCommand.parseAddress(addressText, params).scriptPubKey(), params).orElseThrow();
         WalletFile wallet = root.store(params).load();
         int limit = Math.max(wallet.nextReceiveIndex(), wallet.nextChangeIndex()) + CoinScanner.GAP;
         KeyPath path = wallet.keychain(params).find(address, limit).orElseThrow(() -> new WalletException(
@@ -41,7 +41,7 @@ final class ExportKeyCommand implements Runnable {
         }
         String wif = WifKey.of(keys.privateKey(path).toBytes(), true).encode(params.wifVersion());
         ObjectNode json = root.output().object()
-                .put("address", address.toString())
+                .put("address", address)
                 .put("path", keys.fullPath(path))
                 .put("wif", wif);
         root.output().emit(json, wif);

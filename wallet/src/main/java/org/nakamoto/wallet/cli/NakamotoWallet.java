@@ -72,6 +72,11 @@ public final class NakamotoWallet implements Runnable {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON object, for scripts")
     boolean json;
 
+    @Option(names = "--address-type", paramLabel = "TYPE", scope = ScopeType.INHERIT,
+            description = "legacy, p2sh-segwit or bech32: the kind of receive and change address handed out"
+                    + " (default: bech32, or legacy for a wallet file made before segwit support)")
+    String addressType;
+
     @Spec
     CommandSpec spec;
 
@@ -81,6 +86,24 @@ public final class NakamotoWallet implements Runnable {
     public NakamotoWallet(Map<String, String> env, Terminal terminal) {
         this.env = env;
         this.terminal = terminal;
+    }
+
+    /** The address type to hand out: --address-type, else the keychain's default; one the wallet has. */
+    org.nakamoto.wallet.account.AddressType addressType(org.nakamoto.wallet.account.Keychain keys) {
+        if (addressType == null) {
+            return keys.defaultType();
+        }
+        org.nakamoto.wallet.account.AddressType t;
+        try {
+            t = org.nakamoto.wallet.account.AddressType.fromOption(addressType);
+        } catch (IllegalArgumentException e) {
+            throw new org.nakamoto.wallet.WalletException("--address-type: " + e.getMessage());
+        }
+        if (!keys.types().contains(t)) {
+            throw new org.nakamoto.wallet.WalletException("this wallet file predates segwit and has no " + t
+                    + " account; use --address-type legacy, or restore its mnemonic into a new wallet file");
+        }
+        return t;
     }
 
     public static void main(String[] args) {
