@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.node.rpc.RpcLimits;
 import org.nakamoto.p2p.NetAddress;
 
 /**
@@ -19,6 +20,7 @@ import org.nakamoto.p2p.NetAddress;
  * @param metricsBind    listening address of the Prometheus endpoint
  * @param metricsPort    port of the Prometheus endpoint, or -1 for none
  * @param dialLearnedAddresses also dial non-loopback addresses learned from peers (--dial-learned-addresses)
+ * @param rpcLimits      the RPC server's timeout, connection cap and other limits
  */
 public record NodeConfig(
         NetworkParams params,
@@ -38,7 +40,8 @@ public record NodeConfig(
         Address mineTo,
         String metricsBind,
         int metricsPort,
-        boolean dialLearnedAddresses) {
+        boolean dialLearnedAddresses,
+        RpcLimits rpcLimits) {
 
     public NodeConfig {
         connect = List.copyOf(connect);
