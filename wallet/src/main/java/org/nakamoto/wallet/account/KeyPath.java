@@ -6,6 +6,12 @@ package org.nakamoto.wallet.account;
 public record KeyPath(int chain, int index) {
     public static final int RECEIVE = 0;
     public static final int CHANGE = 1;
+    /**
+     * 2^31-1: BIP32's non-hardened indexes end here; 2^31 and above are hardened and cannot be derived from the
+     * account's extended public key. A wallet's next index stops at this value, which is never handed out, so
+     * that "next" always fits in an int.
+     */
+    public static final int INDEX_LIMIT = Integer.MAX_VALUE;
 
     public KeyPath {
         if (chain != RECEIVE && chain != CHANGE) {
@@ -14,6 +20,20 @@ public record KeyPath(int chain, int index) {
         if (index < 0) {
             throw new IllegalArgumentException("address index must be below 2^31, got " + index);
         }
+    }
+
+    /**
+     * The index to hand out next on {@code chain}, checked against {@link #INDEX_LIMIT}.
+     *
+     * @throws org.nakamoto.wallet.WalletException when the chain has no fresh index left
+     */
+    public static KeyPath fresh(int chain, int next) {
+        if (next < 0 || next >= INDEX_LIMIT) {
+            throw new org.nakamoto.wallet.WalletException("no fresh " + (chain == CHANGE ? "change" : "receive")
+                    + " address left: BIP32 non-hardened indexes end at 2^31-1 (" + INDEX_LIMIT + ") and this wallet's"
+                    + " next index is " + next + "; create a new wallet for new addresses");
+        }
+        return new KeyPath(chain, next);
     }
 
     public boolean isChange() {

@@ -72,7 +72,7 @@ final class SendCommand implements Runnable {
         List<WalletCoin> spendable = view.confirmed().stream()
                 .filter(c -> c.spendable(params.coinbaseMaturity())).toList();
         int changeIndex = view.nextUnused()[KeyPath.CHANGE];
-        KeyPath changePath = new KeyPath(KeyPath.CHANGE, changeIndex);
+        KeyPath changePath = KeyPath.fresh(KeyPath.CHANGE, changeIndex); // refuses at BIP32's limit
         Payment payment = new PaymentBuilder(keys).build(spendable, to.scriptPubKey(), amount, feeRate,
                 keys.address(changePath).scriptPubKey());
 

@@ -51,7 +51,9 @@ public final class CoinScanner {
         JsonNode result;
         while (true) {
             for (int chain = KeyPath.RECEIVE; chain <= KeyPath.CHANGE; chain++) {
-                for (; derived[chain] < nextUnused[chain] + GAP; derived[chain]++) {
+                // Indexes stop below KeyPath.INDEX_LIMIT (BIP32's non-hardened range); the sum is taken in long.
+                long end = Math.min(KeyPath.INDEX_LIMIT, (long) nextUnused[chain] + GAP);
+                for (; derived[chain] < end; derived[chain]++) {
                     KeyPath p = new KeyPath(chain, derived[chain]);
                     Address a = keys.address(p);
                     owned.put(Hex.encode(a.scriptPubKey().bytes()), new Owned(p, a.toString()));
