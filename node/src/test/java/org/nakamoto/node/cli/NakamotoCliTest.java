@@ -137,6 +137,23 @@ class NakamotoCliTest {
     }
 
     @Test
+    void passwordFromAFileKeepsItOffTheCommandLine() throws Exception {
+        String cookie = Files.readString(dataDir.resolve(".cookie"));
+        Path pw = Files.createTempFile("nakamoto-cli-pw", "");
+        try {
+            Files.writeString(pw, cookie.substring(cookie.indexOf(':') + 1) + "\n");
+            Run r = run("--rpcport", String.valueOf(port), "--rpcuser", "__cookie__", "--rpcpassword-file", pw.toString(),
+                    "echo", "x");
+            assertEquals("x\n", r.out, r.err);
+            r = run("--rpcport", String.valueOf(port), "--rpcpassword-file", pw.resolveSibling("nope-" + port).toString(),
+                    "echo", "x");
+            assertTrue(r.err.startsWith("error: --rpcpassword-file"), r.err);
+        } finally {
+            Files.delete(pw);
+        }
+    }
+
+    @Test
     void wrongPasswordIsAnAuthorizationError() {
         Run r = run("--rpcport", String.valueOf(port), "--rpcuser", "__cookie__", "--rpcpassword", "nope", "echo", "x");
         assertEquals(1, r.exit);
