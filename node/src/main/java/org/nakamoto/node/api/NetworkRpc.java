@@ -95,7 +95,14 @@ final class NetworkRpc {
         try {
             return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, String.valueOf(e.getCause().getMessage()));
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalStateException || cause instanceof IllegalArgumentException) {
+                // The network layer's own refusals ("the p2p network is not started"): meant for the caller.
+                throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, String.valueOf(cause.getMessage()));
+            }
+            // Anything else is a bug whose message may name classes (a NullPointerException's does): the
+            // dispatcher logs it and answers a plain -32603.
+            throw new IllegalStateException("network layer call failed", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, "interrupted");
