@@ -2,8 +2,6 @@ package org.nakamoto.node;
 
 import org.nakamoto.chain.params.DataDirs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsException;
 import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.node.rpc.PasswordFile;
 import org.nakamoto.node.rpc.RpcLimits;
 import org.nakamoto.p2p.NetAddress;
 import org.slf4j.Logger;
@@ -237,10 +236,9 @@ public final class Nakamotod implements Callable<Integer> {
         }
         if (rpcPasswordFile != null) {
             try {
-                List<String> lines = Files.readAllLines(rpcPasswordFile);
-                return lines.isEmpty() ? "" : lines.get(0).strip();
-            } catch (IOException | UncheckedIOException e) {
-                throw new ConfigException("--rpcpassword-file " + rpcPasswordFile + ": cannot read it (" + e.getMessage() + ")");
+                return PasswordFile.read(rpcPasswordFile);
+            } catch (IOException e) {
+                throw new ConfigException("--rpcpassword-file " + rpcPasswordFile + ": " + e.getMessage());
             }
         }
         return env.get(ENV_RPCPASSWORD);

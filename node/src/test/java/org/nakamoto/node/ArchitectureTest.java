@@ -3,6 +3,7 @@ package org.nakamoto.node;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -71,6 +72,21 @@ class ArchitectureTest {
     static final ArchRule oneLoggingApi = noClasses()
             .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
             .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.Logger.Level.class);
+
+    /**
+     * The single writer: outside the chain module nobody keeps the mutable chain state; code receives a
+     * {@code ChainState} only as the argument of a {@code ChainWriter.Task} and holds a {@code ChainView}.
+     */
+    @ArchTest
+    static final ArchRule nobodyOutsideChainKeepsTheMutableChainState = noFields()
+            .that().areDeclaredInClassesThat().resideOutsideOfPackage("org.nakamoto.chain..")
+            .should().haveRawType(org.nakamoto.chain.state.ChainState.class);
+
+    /** RPC handlers read the mempool through its view and change it only through writer tasks. */
+    @ArchTest
+    static final ArchRule rpcHandlersNeverHoldTheMutableMempool = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("org.nakamoto.node.api..")
+            .should().haveRawType(org.nakamoto.chain.mempool.Mempool.class);
 
     /**
      * Every package is its own slice ("chain.codec", "node.api", "p2p" ...), so this forbids a cycle between

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.nakamoto.chain.params.ParamsException;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.node.rpc.CookieFile;
+import org.nakamoto.node.rpc.PasswordFile;
 import org.nakamoto.node.rpc.RpcErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code nakamoto-cli [options] METHOD [ARGS...]}: sends one JSON-RPC call to nakamotod and prints the
  * result, like bitcoin-cli. Options take Core's single-dash spelling too ({@code -rpcport=18443}).
  * Everything after METHOD is an argument, even when it starts with "-" (a negative number).
- * Credentials: a password from --rpcpassword-file, $NAKAMOTO_RPCPASSWORD or --rpcpassword (with --rpcuser or
+ * Credentials: a password from --rpcpassword-file, --rpcpassword or $NAKAMOTO_RPCPASSWORD (with --rpcuser or
  * $NAKAMOTO_RPCUSER), else the cookie in the data directory.
  * Exit codes: 0 success; |code| of a JSON-RPC error (bitcoin-cli's rule); 1 for anything else.
  */
@@ -155,14 +155,13 @@ public final class NakamotoCli implements Callable<Integer> {
     }
 
     private String credentials() throws CliException {
+        // --rpcpassword-file first (as on main), then --rpcpassword, then the environment.
         String pw = password;
-        if (pw == null && passwordFile != null) {
+        if (passwordFile != null) {
             try {
-                List<String> lines = Files.readAllLines(passwordFile);
-                pw = lines.isEmpty() ? "" : lines.get(0).strip();
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new CliException("--rpcpassword-file " + passwordFile + ": cannot read it (" + e.getMessage() + ")",
-                        false);
+                pw = PasswordFile.read(passwordFile);
+            } catch (IOException e) {
+                throw new CliException("--rpcpassword-file " + passwordFile + ": " + e.getMessage(), false);
             }
         }
         if (pw == null) {

@@ -137,27 +137,30 @@ class NakamotoCliTest {
     }
 
     @Test
-    void passwordFromAFileKeepsItOffTheCommandLine() throws Exception {
-        String cookie = Files.readString(dataDir.resolve(".cookie"));
-        Path pw = Files.createTempFile("nakamoto-cli-pw", "");
-        try {
-            Files.writeString(pw, cookie.substring(cookie.indexOf(':') + 1) + "\n");
-            Run r = run("--rpcport", String.valueOf(port), "--rpcuser", "__cookie__", "--rpcpassword-file", pw.toString(),
-                    "echo", "x");
-            assertEquals("x\n", r.out, r.err);
-            r = run("--rpcport", String.valueOf(port), "--rpcpassword-file", pw.resolveSibling("nope-" + port).toString(),
-                    "echo", "x");
-            assertTrue(r.err.startsWith("error: --rpcpassword-file"), r.err);
-        } finally {
-            Files.delete(pw);
-        }
-    }
-
-    @Test
     void wrongPasswordIsAnAuthorizationError() {
         Run r = run("--rpcport", String.valueOf(port), "--rpcuser", "__cookie__", "--rpcpassword", "nope", "echo", "x");
         assertEquals(1, r.exit);
         assertEquals("error: Authorization failed: Incorrect rpcuser or rpcpassword\n", r.err);
+    }
+
+    @Test
+    void passwordFileKeepsThePasswordOffTheCommandLine() throws Exception {
+        String cookie = Files.readString(dataDir.resolve(".cookie")).strip();
+        Path file = Files.createTempFile("nakamoto-cli-pw", ".txt");
+        try {
+            Files.writeString(file, cookie.substring(cookie.indexOf(':') + 1) + "\nignored second line\n");
+            Run r = run("--rpcport", String.valueOf(port), "--rpcuser", "__cookie__", "--rpcpassword-file", file.toString(),
+                    "echo", "via file");
+            assertEquals(0, r.exit, r.err);
+            assertEquals("via file\n", r.out);
+            Files.writeString(file, "\n");
+            r = run("--rpcport", String.valueOf(port), "--rpcuser", "__cookie__", "--rpcpassword-file", file.toString(),
+                    "echo", "x");
+            assertEquals(1, r.exit);
+            assertTrue(r.err.startsWith("error: --rpcpassword-file " + file + ": its first line (the password) is empty"), r.err);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

@@ -148,8 +148,9 @@ public final class NakamotoWallet implements Runnable {
         }
         if (rpcPasswordFile != null) {
             try {
+                // As nakamotod and nakamoto-cli read it (node's PasswordFile): the first line without its ending.
                 List<String> lines = java.nio.file.Files.readAllLines(rpcPasswordFile);
-                return lines.isEmpty() ? "" : lines.get(0).strip();
+                return lines.isEmpty() ? "" : lines.get(0);
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 throw new WalletException("--rpcpassword-file " + rpcPasswordFile + ": cannot read it (" + e.getMessage() + ")");
             }
