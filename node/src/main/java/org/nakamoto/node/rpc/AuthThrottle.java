@@ -82,10 +82,6 @@ final class AuthThrottle {
         }
     }
 
-    synchronized long pendingCount() {
-        return pending.size();
-    }
-
     /** Runs waiting checks while the gate is open; a failing check closes it and the rest wait again. */
     private void drain() {
         while (true) {

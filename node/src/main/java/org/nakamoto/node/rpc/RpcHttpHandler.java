@@ -91,6 +91,9 @@ final class RpcHttpHandler implements Handler<HttpServerRequest> {
                 throttle.failed(from);
             }
             ctx.runOnContext(v -> {
+                if (req.response().closed()) {
+                    return; // the client left while its check waited for the gate
+                }
                 if (ok) {
                     guard.awaitClient(conn);
                     readBody(req);
