@@ -2,6 +2,8 @@ package org.nakamoto.node.rpc;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * complete request within the timeout of opening or of its previous reply, else it is closed. One rule
  * covers idle keep-alive connections, headers that never end and bodies that never arrive; a running call
  * is never cut short, however long it takes.</li>
- * <li>Connection cap: a connection beyond it evicts the oldest connection the server is not holding
- * (idle sockets cannot lock honest clients out); when the server holds every one (see {@link #busy}), the newcomer
+ * <li>Connection cap: a connection beyond it evicts the oldest connection that the server is not holding
+ * and that never got in with the password (idle sockets cannot lock honest clients out, and a flood of new
+ * connections does not close a keep-alive client's); when there is none (see {@link #busy}), the newcomer
  * is marked refused and its first request is answered 503 (Core's "Work queue depth exceeded").</li>
  * </ul>
  * A periodic sweep closes expired connections, so the timeout is honoured to within a tenth of itself
@@ -49,6 +52,8 @@ final class ConnectionGuard {
         /** When the connection is closed unless a request completes first; Long.MAX_VALUE while a call runs. */
         long deadline;
         final boolean refused;
+        /** The Authorization header this connection got through with, or null. */
+        byte[] accepted;
 
         State(long deadline, boolean refused) {
             this.deadline = deadline;
@@ -127,6 +132,25 @@ final class ConnectionGuard {
         }
     }
 
+    /**
+     * The connection got through with this Authorization header: later requests carrying the same one skip the
+     * password check and its queue, and the connection is the last to be evicted. Nothing is learned from that:
+     * only a client that already knew the password has such a connection.
+     */
+    synchronized void authenticated(HttpConnection c, String authorization) {
+        State s = open.get(c);
+        if (s != null) {
+            s.accepted = authorization.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Whether this connection already got through with exactly this Authorization header. */
+    synchronized boolean authenticatedWith(HttpConnection c, String authorization) {
+        State s = open.get(c);
+        return s != null && s.accepted != null
+                && MessageDigest.isEqual(s.accepted, authorization.getBytes(StandardCharsets.UTF_8));
+    }
+
     synchronized int openConnections() {
         return open.size();
     }
@@ -135,9 +159,13 @@ final class ConnectionGuard {
         open.remove(c);
     }
 
+    /**
+     * The oldest idle connection that never authenticated; null when there is none. Connections that got in
+     * with the password are not evicted (only the password's holders can make them); they still time out.
+     */
     private HttpConnection oldestIdle() {
         for (Map.Entry<HttpConnection, State> e : open.entrySet()) {
-            if (e.getValue().deadline != Long.MAX_VALUE) {
+            if (e.getValue().deadline != Long.MAX_VALUE && e.getValue().accepted == null) {
                 return e.getKey();
             }
         }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Credentials are checked only when the {@link AuthThrottle} admits the request: at once while no wrong
  * password was sent in the last 250 ms, else in turn (the request is paused meanwhile), or never (503 when
- * too many wait). A wrong password is answered after a 250 ms timer, as Core does, and closes the gate for
+ * too many wait). A keep-alive connection that got in before and sends the same header again skips the
+ * throttle, so that a guessing flood does not stop clients that already hold the password. A wrong password is answered after a 250 ms timer, as Core does, and closes the gate for
  * everybody for as long, so guesses do not multiply with connections.
  * <p>
  * Threading: everything here runs on the connection's event loop and never blocks it. Parsing and
@@ -80,6 +81,10 @@ final class RpcHttpHandler implements Handler<HttpServerRequest> {
             unauthorized(req.response());
             return;
         }
+        if (guard.authenticatedWith(conn, authorization)) {
+            readBody(req); // a keep-alive client that got in before: no new guess to ration
+            return;
+        }
         Context ctx = vertx.getOrCreateContext();
         String from = String.valueOf(req.remoteAddress());
         req.pause(); // until the throttle admits it; the body waits in the socket meanwhile
@@ -95,6 +100,7 @@ final class RpcHttpHandler implements Handler<HttpServerRequest> {
                     return; // the client left while its check waited for the gate
                 }
                 if (ok) {
+                    guard.authenticated(conn, authorization);
                     guard.awaitClient(conn);
                     readBody(req);
                 } else {

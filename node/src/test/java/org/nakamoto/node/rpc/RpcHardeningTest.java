@@ -143,7 +143,8 @@ class RpcHardeningTest {
         int connections = 100;
         long runMillis = 3000;
         ExecutorService pool = Executors.newFixedThreadPool(connections);
-        try (TestServer srv = new TestServer(RpcLimits.DEFAULT.withLogInterval(Duration.ofSeconds(30)))) {
+        try (TestServer srv = new TestServer(RpcLimits.DEFAULT.withLogInterval(Duration.ofSeconds(30)).withMaxConnections(32))) {
+            srv.call(ECHO); // the keep-alive client below gets in before the flood
             AtomicInteger checked = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
             AtomicInteger other = new AtomicInteger();
@@ -161,14 +162,25 @@ class RpcHardeningTest {
                     return null;
                 }));
             }
+            // A client that already holds the password, on its keep-alive connection, is served throughout.
+            List<Long> keptAlive = new ArrayList<>();
+            while (System.nanoTime() < end) {
+                long s = System.nanoTime();
+                assertEquals(200, srv.post(ECHO).statusCode());
+                keptAlive.add((System.nanoTime() - s) / 1_000_000);
+                Thread.sleep(200);
+            }
             for (var w : workers) {
                 w.get(60, TimeUnit.SECONDS);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("keep-alive client during the guessing: %s ms%n", keptAlive);
+            // Served, though slower: the flood keeps the server's one event loop and both cores busy.
+            assertTrue(java.util.Collections.max(keptAlive) < 2000, "served: " + keptAlive);
             System.out.printf("password guessing from %d connections for %.1f s: %d checked (%.1f/s), %d refused "
-                    + "unchecked, %d other, %d log line(s)%n", connections, seconds, checked.get(),
+                    + "unchecked, %d closed at the connection cap, %d log line(s)%n", connections, seconds, checked.get(),
                     checked.get() / seconds, refused.get(), other.get(), lines.list.size());
-            assertEquals(0, other.get());
+            // "other": closed unanswered at the cap of 32 (100 guessers); the keep-alive client was never among them.
             // One guess per 250 ms in all, plus the first and the queue's last when the run ends.
             assertTrue(checked.get() <= seconds * 4 + 2, checked.get() + " guesses in " + seconds + " s");
             assertTrue(checked.get() >= 4, "guessing is slowed, not stopped: " + checked.get());
