@@ -89,7 +89,7 @@ public final class Nakamotod implements Callable<Integer> {
     int rpcServerTimeout;
 
     @Option(names = "--rpcmaxconnections", paramLabel = "N", defaultValue = "" + RpcLimits.DEFAULT_MAX_CONNECTIONS,
-            description = "Most open RPC connections; beyond it the oldest idle one is closed "
+            description = "Most open RPC connections; beyond it the oldest idle one not logged in is closed "
                     + "(default: ${DEFAULT-VALUE})")
     int rpcMaxConnections;
 
