@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nakamoto.chain.codec.ParseException;
+import org.nakamoto.chain.crypto.SignatureEngines;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsException;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Option;
  * {@code nakamotod [options] import FILE...} loads block files and exits.
  *
  * <p>Exit codes: 0 after a clean stop (stop RPC); 143 after SIGTERM (the JVM's 128 + 15, after the
- * shutdown hook has stopped the node cleanly); 1 for a bad option or a failure to start, with a one-line
- * message on stderr.
+ * shutdown hook has stopped the node cleanly); 1 for a bad option, a failure to start, or a stop the
+ * store forced (Disk space is too low!, a damaged store), with a one-line message on stderr.
  */
 @Command(name = "nakamotod", mixinStandardHelpOptions = true, sortOptions = false, version = "nakamotod 0.1.0",
         subcommands = ImportCommand.class,
@@ -125,6 +126,19 @@ public final class Nakamotod implements Callable<Integer> {
             description = "Metrics listening address (default: ${DEFAULT-VALUE})")
     String metricsBind;
 
+    @Option(names = "--reindex",
+            description = "Rebuild the block index and UTXO set from the stored blocks (after damage), then run")
+    boolean reindex;
+
+    @Option(names = "--checkblocks", paramLabel = "N", defaultValue = "6",
+            description = "Blocks whose bodies and undo data the start-up check verifies, 0 for all, with every"
+                    + " coin (default: ${DEFAULT-VALUE})")
+    int checkBlocks;
+
+    @Option(names = "--secp256k1", paramLabel = "ENGINE",
+            description = "Signature engine: auto (libsecp256k1 if it loads, else Java; default), native or java")
+    String secp256k1;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -153,11 +167,37 @@ public final class Nakamotod implements Callable<Integer> {
         Node.createDataDir(config);
         DebugLog.attach(config.dataDir());
         Logger log = LoggerFactory.getLogger(Nakamotod.class);
-        log.info("nakamotod starting: network={} datadir={}", config.params().name(), config.dataDir());
+        SignatureEngines.Selection engine = selectSignatureEngine();
+        log.info("nakamotod starting: network={} datadir={} secp256k1={}", config.params().name(), config.dataDir(),
+                engine.engine().name());
         Node node = Node.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "shutdown"));
         node.awaitStopped();
+        if (node.fatalError() != null) { // stopped because the store failed: say why, exit 1
+            System.err.println("nakamotod: " + node.fatalError());
+            return 1;
+        }
         return 0;
+    }
+
+    /**
+     * Chooses the signature engine before anything verifies: --secp256k1 overrides the system property
+     * of the same name. The choice is logged (a warning when the native library would not load).
+     */
+    SignatureEngines.Selection selectSignatureEngine() {
+        if (secp256k1 != null) {
+            System.setProperty(SignatureEngines.PROPERTY, secp256k1);
+        }
+        try {
+            SignatureEngines.Selection s = SignatureEngines.selection();
+            if (secp256k1 != null && !s.requested().equals(secp256k1.trim().toLowerCase(java.util.Locale.ROOT))) {
+                throw new ConfigException("--secp256k1 " + secp256k1 + ": the engine was already chosen (" + s.requested() + ")");
+            }
+            return s;
+        } catch (IllegalArgumentException | IllegalStateException | ExceptionInInitializerError e) {
+            Throwable cause = e instanceof ExceptionInInitializerError x && x.getCause() != null ? x.getCause() : e;
+            throw new ConfigException("--secp256k1: " + cause.getMessage());
+        }
     }
 
     /** The parameters of --params or --network (testnet by default). */
@@ -197,6 +237,9 @@ public final class Nakamotod implements Callable<Integer> {
         }
         RpcLimits limits = RpcLimits.DEFAULT.withRequestTimeout(Duration.ofSeconds(rpcServerTimeout))
                 .withMaxConnections(rpcMaxConnections);
+        if (checkBlocks < 0) {
+            throw new ConfigException("--checkblocks must be 0 (all) or more, not " + checkBlocks);
+        }
         if (maxConnections < 0) {
             throw new ConfigException("--maxconnections must be 0 or more, not " + maxConnections);
         }
@@ -223,7 +266,8 @@ public final class Nakamotod implements Callable<Integer> {
         String advertise = externalIp != null ? externalIp : "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
         return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, user, password,
                 peers(connect, "--connect", params), peers(addNodes, "--addnode", params), maxConnections,
-                mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses, limits);
+                mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses, reindex, checkBlocks,
+                limits);
     }
 
     /** One source at most: --rpcpassword, --rpcpassword-file or the environment, in that order; null for none. */

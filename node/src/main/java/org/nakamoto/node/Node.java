@@ -6,6 +6,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +21,12 @@ import org.nakamoto.chain.mempool.Mempool;
 import org.nakamoto.chain.mempool.MempoolPolicy;
 import org.nakamoto.chain.mempool.MempoolWriter;
 import org.nakamoto.chain.state.ChainView;
+import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.state.ChainWriter;
+import org.nakamoto.chain.state.Reindexer;
 import org.nakamoto.chain.store.ChainStore;
+import org.nakamoto.chain.store.StoreCheck;
+import org.nakamoto.chain.store.StoreException;
 import org.nakamoto.node.api.NodeRpc;
 import org.nakamoto.node.metrics.MetricsServer;
 import org.nakamoto.node.metrics.NodeMetrics;
@@ -38,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * A running nakamotod: starts the parts in dependency order and stops them in reverse.
  *
  * <p>Start: RPC server first, in warm-up (every call answers -28 "Loading block index..." as Core does),
- * then store and chain state on the chain thread, mempool, metrics, network, miner; then the RPC methods
+ * then store (checked as {@code --checkblocks} asks, or emptied and rebuilt from its block bodies with
+ * {@code --reindex}) and chain state on the chain thread, mempool, metrics, network, miner; then the RPC methods
  * are registered and warm-up ends. Stop (SIGTERM via the shutdown hook, or the stop RPC): miner, metrics
  * endpoint, RPC server, network (peers closed, address book and bans saved), chain thread drained, store
  * flushed and closed, Vert.x closed. {@link #stop()} is idempotent and may be called from any thread but the
@@ -63,6 +71,8 @@ public final class Node {
     private P2pNetwork p2p;
     private LocalMiner miner;
     private MetricsServer metricsServer;
+    /** Why the store forced a stop (low disk space, damage), or null. */
+    private volatile String fatalError;
 
     private Node(NodeConfig config) {
         this.config = config;
@@ -101,9 +111,24 @@ public final class Node {
         ScriptInputVerifier verifier = cores > 1 ? ScriptInputVerifier.parallel(verifierPool, cores)
                 : ScriptInputVerifier.sequential();
         long started = System.nanoTime();
-        store = ChainStore.open(config.dataDir().resolve("chain"), config.params());
+        Path chainDir = config.dataDir().resolve("chain");
+        List<BlockHeader> reindexBodies = null;
+        if (config.reindex()) {
+            store = ChainStore.openForReindex(chainDir, config.params());
+            reindexBodies = store.beginReindex();
+            LOG.info("Reindexing: {} stored blocks; block index, undo data and UTXO set emptied", reindexBodies.size());
+        } else {
+            store = ChainStore.open(chainDir, config.params(), config.checkBlocks());
+            StoreCheck.Report r = store.checkReport();
+            LOG.info("Verified the block store: the last {} blocks' bodies and undo data, {} coins, {} table files in {} ms",
+                    r.blocks(), r.coins(), r.tables(), r.millis());
+        }
         NodeMetrics metrics = new NodeMetrics(meters);
         writer = ChainWriter.open(config.params(), store, verifier, Node::nowSeconds);
+        writer.onHalt(this::halt);
+        if (reindexBodies != null) {
+            reindex(reindexBodies);
+        }
         ChainView chain = writer.view();
         Mempool mempool = writer.submit(c -> Mempool.attach(c, verifier, MempoolPolicy.DEFAULT, Node::nowSeconds)).get();
         LOG.info("Loaded block index: tip height={} hash={} in {} ms", chain.tip().height(), chain.tip().hash(),
@@ -132,6 +157,40 @@ public final class Node {
         }
         LOG.info("nakamotod ready: network={} datadir={} rpc={}:{}", config.params().name(), config.dataDir(),
                 config.rpcBind(), rpc.port());
+    }
+
+    /** --reindex: every stored body through validation again, on the chain thread, with progress logged. */
+    private void reindex(List<BlockHeader> bodies) throws Exception {
+        warmup.begin("Reindexing blocks...");
+        Reindexer.Result r = writer.submit(c -> {
+            Reindexer.Result result = new Reindexer(c, p -> LOG.info("Reindexing: {}/{} blocks, tip height {}, {} blocks/s{}",
+                    p.done(), p.total(), p.tipHeight(), String.format(Locale.ROOT, "%.0f", p.blocksPerSecond()),
+                    p.finished() ? ", done" : ""), 5_000).run(bodies);
+            store.finishReindex();
+            return result;
+        }).get();
+        LOG.info("Reindexed: {} blocks accepted, {} invalid, {} unreadable, {} without a stored parent; tip height={} hash={}",
+                r.accepted(), r.rejected(), r.unreadable(), r.withoutParent(), r.tipHeight(), r.tip());
+    }
+
+    /**
+     * The chain writer halted on a store failure (Disk space is too low!, a damaged record): log it and stop
+     * cleanly on another thread (this one is the writer's), as Core's AbortNode does. Every block accepted
+     * was synced before it was acknowledged, so a restart, once the cause is fixed, continues from it.
+     */
+    private void halt(StoreException e) {
+        fatalError = e.getMessage();
+        LOG.error("{}", e.getMessage());
+        LOG.error("Stopping: the block store refused a write or read; what was accepted is stored and a restart"
+                + " continues from it once the cause is fixed");
+        Thread t = new Thread(this::stop, "store-failure-stop");
+        t.setDaemon(false);
+        t.start();
+    }
+
+    /** Why the store forced the node to stop, or null if it did not. */
+    public String fatalError() {
+        return fatalError;
     }
 
     private P2pConfig p2pConfig() {

@@ -20,6 +20,8 @@ import org.nakamoto.p2p.NetAddress;
  * @param metricsBind    listening address of the Prometheus endpoint
  * @param metricsPort    port of the Prometheus endpoint, or -1 for none
  * @param dialLearnedAddresses also dial non-loopback addresses learned from peers (--dial-learned-addresses)
+ * @param reindex        rebuild the block index and UTXO set from the stored blocks at start (--reindex)
+ * @param checkBlocks    blocks the start-up check verifies, 0 for all (--checkblocks, Core's -checkblocks)
  * @param rpcLimits      the RPC server's timeout, connection cap and other limits
  */
 public record NodeConfig(
@@ -41,6 +43,8 @@ public record NodeConfig(
         String metricsBind,
         int metricsPort,
         boolean dialLearnedAddresses,
+        boolean reindex,
+        int checkBlocks,
         RpcLimits rpcLimits) {
 
     public NodeConfig {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.consensus.HeaderListAncestry;
 import org.nakamoto.chain.blockfile.BlockFileWriter;
 import org.nakamoto.chain.consensus.BlockConnector;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
@@ -95,6 +96,8 @@ class CrashSoakTest {
     /** An in-memory UTXO set rebuilt block by block from the stored bodies, kept across rounds. */
     private static final class Rebuild {
         final List<Hash256> chain = new ArrayList<>(List.of(PARAMS.genesisHash()));
+        /** The headers of {@code chain}, for the median times relative lock-times count from. */
+        final List<org.nakamoto.chain.model.BlockHeader> headers = new ArrayList<>(List.of(PARAMS.genesis().header()));
         MemoryUtxoSet utxo = new MemoryUtxoSet();
         final BlockConnector connector = new BlockConnector(PARAMS, ScriptInputVerifier.sequential());
 
@@ -106,14 +109,16 @@ class CrashSoakTest {
             }
             if (common < chain.size()) { // the store went elsewhere: rebuild from genesis
                 chain.subList(1, chain.size()).clear();
+                headers.subList(1, headers.size()).clear();
                 utxo = new MemoryUtxoSet();
             }
             for (int h = chain.size(); h < storedChain.size(); h++) {
                 Block b = store.block(storedChain.get(h));
                 UtxoCache c = new UtxoCache(utxo);
-                connector.connect(b, h, c);
+                connector.connect(b, HeaderListAncestry.sharing(headers, h - 1), c);
                 utxo.apply(c);
                 chain.add(b.hash());
+                headers.add(b.header());
             }
             return ChainStore.digestOf(utxo.snapshot());
         }

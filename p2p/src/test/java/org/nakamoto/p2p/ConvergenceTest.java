@@ -19,7 +19,7 @@ import org.nakamoto.chain.testing.TestNetworks;
 /**
  * Ten nodes, each starting from one seed address and filling its outbound slots from what it learns;
  * three of them produce blocks concurrently (so forks happen and are resolved). After production stops
- * and traffic drains, all ten agree on the tip and on the UTXO set.
+ * and traffic drains, all ten agree on the tip and on the UTXO set (under the lowest-hash tie-break).
  */
 class ConvergenceTest {
     @TempDir
@@ -27,7 +27,11 @@ class ConvergenceTest {
 
     @Test
     void tenNodesWithThreeProducersConverge() throws Exception {
-        NetworkParams params = TestNetworks.regtest();
+        // Concurrent producers can leave two tips of equal work when production stops. Under Bitcoin's
+        // first-seen rule nodes then rightly keep different tips until the next block; this test is about
+        // the network delivering every block, so it runs on the local testnet's lowest-hash rule, under
+        // which nodes holding the same blocks agree.
+        NetworkParams params = TestNetworks.lowestHash(TestNetworks.regtest());
         try (TestNetwork net = new TestNetwork()) {
             List<TestNode> nodes = net.addSeeded("n", 10, params, dir);
             TestNetwork.awaitConnected(nodes, 3, Duration.ofSeconds(20));

@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.params.SoftForks;
 
 /**
  * The rules for one header: on its own (proof of work against the bits it claims) and against its
@@ -74,10 +75,13 @@ public final class HeaderChainValidator {
             throw new ValidationException(RejectReason.TIME_TOO_NEW,
                     "height " + height + " time " + header.time() + " > adjusted time + 2h = " + limit);
         }
-        // BIP34: once coinbases commit to heights, version 1 blocks are obsolete (Core's bad-version).
-        if (header.version() < 2 && height >= params.bip34Height()) {
+        // Each of BIP34, BIP66 and BIP65 made the block versions below its own obsolete (Core's bad-version).
+        SoftForks forks = params.softForks();
+        int minVersion = height >= forks.bip65Height() ? 4 : height >= forks.bip66Height() ? 3
+                : height >= forks.bip34Height() ? 2 : Integer.MIN_VALUE;
+        if (header.version() < minVersion) {
             throw new ValidationException(RejectReason.BAD_VERSION,
-                    String.format("height %d has version 0x%08x, below 2 after BIP34", height, header.version()));
+                    String.format("height %d has version 0x%08x, below %d", height, header.version(), minVersion));
         }
     }
 

@@ -49,7 +49,8 @@ public enum RejectReason {
     TX_INPUT_VALUES_OUT_OF_RANGE(Category.CONSENSUS, "bad-txns-inputvalues-outofrange", "input values add to more than 21 million coins"),
     TX_IN_BELOW_OUT(Category.CONSENSUS, "bad-txns-in-belowout", "outputs are worth more than inputs"),
     TX_NON_FINAL(Category.PREMATURE, "bad-txns-nonfinal", "transaction is not final at this height and time"),
-    SCRIPT_FAILED(Category.CONSENSUS, "mandatory-script-verify-flag-failed", "a script did not evaluate to true"),
+    // Core's name since v30; the reject string adds the script error: "block-script-verify-flag-failed (<error>)".
+    SCRIPT_FAILED(Category.CONSENSUS, "block-script-verify-flag-failed", "a script failed under the block's consensus flags"),
 
     // Mempool admission: policy and duplicates, and a coinbase outside a block (invalid anywhere else)
     TX_ALREADY_KNOWN(Category.POLICY, "txn-already-known", "transaction is already in the mempool"),
@@ -60,6 +61,10 @@ public enum RejectReason {
     TX_MEMPOOL_FULL(Category.POLICY, "mempool-full", "mempool is full and the fee rate is too low to evict anything"),
     TX_ORPHAN(Category.MISSING_INPUTS, "missing-inputs", "parent transaction is unknown (kept as an orphan)"),
     TX_TOO_MANY_SIGOPS(Category.POLICY, "bad-txns-too-many-sigops", "transaction has more signature operations than relay policy allows"),
+    // Core's name since v30 for every script failure under the standard flags, consensus or policy (the
+    // reject string adds the script error); Core no longer punishes peers for any transaction's scripts.
+    TX_SCRIPT_FAILED(Category.POLICY, "mempool-script-verify-flag-failed", "a script failed under the standard script flags"),
+    TX_NON_BIP68_FINAL(Category.PREMATURE, "non-BIP68-final", "an input's relative lock time (BIP68) has not passed at the next block"),
 
     // Standardness (Core's IsStandardTx and AreInputsStandard), one reason per rule with Core's string
     TX_NONSTANDARD_SIZE(Category.POLICY, "tx-size", "transaction is larger than relay policy allows"),

@@ -1,17 +1,21 @@
 package org.nakamoto.chain.mempool;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.BlockChecks;
 import org.nakamoto.chain.consensus.CheckTxInputs;
+import org.nakamoto.chain.consensus.HeaderAncestry;
 import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.RejectReason;
+import org.nakamoto.chain.consensus.SequenceLocks;
 import org.nakamoto.chain.consensus.TransactionChecks;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.script.ScriptFlags;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainEvent;
 import org.nakamoto.chain.state.ChainState;
@@ -20,9 +24,10 @@ import org.nakamoto.chain.utxo.UtxoView;
 
 /**
  * Decides whether a transaction may enter the pool (Bitcoin Core's MemPoolAccept): context-free checks,
- * standardness ({@link MempoolPolicy}), finality and conflicts, the consensus input rules shared with
- * blocks ({@link CheckTxInputs}) over the chain's UTXO set plus the pool, fee and sigop policy, then the
- * scripts, each input's exactly once per call. Admits into the {@link TxPool}, evicting to fit.
+ * standardness ({@link MempoolPolicy}), finality (BIP113: against the tip's median time past) and
+ * conflicts, the consensus input rules shared with blocks ({@link CheckTxInputs}) over the chain's UTXO
+ * set plus the pool, BIP68 relative lock-times at the next block, fee and sigop policy, then the scripts
+ * under Core's standard flags, each input's exactly once per call. Admits into the {@link TxPool}, evicting to fit.
  *
  * <p>Not thread-safe: the {@link Mempool} that owns it calls it under its monitor, with the chain's
  * tip not moving (the caller is the chain writer or holds the chain's lock first).
@@ -114,14 +119,39 @@ final class MempoolAdmission {
         UtxoView confirmed = chain.store().utxo();
         CheckTxInputs.Result inputs = CheckTxInputs.check(tx, nextHeight, chain.params().coinbaseMaturity(),
                 prevout -> coin(tx, prevout, confirmed));
+        checkSequenceLocks(tx, inputs.spent(), tip);
         // Policy after consensus, as Core's PreChecks runs AreInputsStandard after CheckTxInputs.
         MempoolPolicy.checkInputsStandard(tx, inputs.spent());
         int sigOps = BlockChecks.legacySigOps(tx) + inputs.p2shSigOps();
         policy.checkFeeAndSigOps(tx, inputs.fee(), sigOps);
         if (verifyScripts) {
-            scripts.verify(inputs.checks());
+            // Core's PolicyScriptChecks. Its second pass under the next block's consensus flags
+            // (ConsensusScriptChecks) guards its script cache; the standard flags hold every consensus
+            // flag this interpreter implements, so a pass here is a pass there.
+            scripts.verify(inputs.checks(), ScriptFlags.STANDARD);
         }
         return new Checked(inputs.fee(), sigOps);
+    }
+
+    /**
+     * BIP68 at the next block, always (Core's CheckSequenceLocksAtTip with its standard lock-time flags,
+     * whatever the CSV height): coins of pool transactions count as confirmed in the next block.
+     */
+    private static void checkSequenceLocks(Transaction tx, List<Coin> spent, BlockNode tip) throws ValidationException {
+        if (!SequenceLocks.applies(tx, true)) {
+            return;
+        }
+        int nextHeight = tip.height() + 1;
+        int[] heights = new int[spent.size()];
+        for (int i = 0; i < heights.length; i++) {
+            int h = spent.get(i).height();
+            heights[i] = h == MEMPOOL_HEIGHT ? nextHeight : h;
+        }
+        HeaderAncestry branch = tip.ancestry();
+        SequenceLocks.Lock lock = SequenceLocks.calculate(tx, heights, h -> MedianTimePast.at(branch, h));
+        if (lock != SequenceLocks.Lock.NONE && !SequenceLocks.satisfied(lock, nextHeight, MedianTimePast.of(branch))) {
+            throw new ValidationException(RejectReason.TX_NON_BIP68_FINAL, tx.txid().toString());
+        }
     }
 
     /**

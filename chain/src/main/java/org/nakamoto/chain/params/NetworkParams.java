@@ -31,7 +31,8 @@ import org.nakamoto.chain.model.Hash256;
  * @param halvingInterval      blocks between subsidy halvings
  * @param coinbaseMaturity     confirmations before a coinbase output may be spent
  * @param maxBlockSize         largest serialized block, in bytes
- * @param bip34Height          height from which the coinbase must start with a push of the block height
+ * @param softForks            when each soft fork's rules apply ({@link SoftForks})
+ * @param tieBreak             fork choice between tips of equal work ({@link TieBreak})
  * @param checkpoints          height to block hash; a block that conflicts is rejected
  * @param seeds                peers to dial at start ("host:port"); shipped files carry none but loopback
  */
@@ -56,13 +57,21 @@ public record NetworkParams(
         int halvingInterval,
         int coinbaseMaturity,
         int maxBlockSize,
-        int bip34Height,
+        SoftForks softForks,
+        TieBreak tieBreak,
         NavigableMap<Integer, Hash256> checkpoints,
         List<String> seeds) {
 
     public NetworkParams {
+        java.util.Objects.requireNonNull(softForks, "softForks");
+        java.util.Objects.requireNonNull(tieBreak, "tieBreak");
         checkpoints = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(checkpoints));
         seeds = List.copyOf(seeds);
+    }
+
+    /** The height from which a coinbase must start with a push of the block height (BIP34). */
+    public int bip34Height() {
+        return softForks.bip34Height();
     }
 
     public Hash256 genesisHash() {
@@ -111,7 +120,8 @@ public record NetworkParams(
         private int halvingInterval;
         private int coinbaseMaturity;
         private int maxBlockSize;
-        private int bip34Height;
+        private SoftForks softForks;
+        private TieBreak tieBreak;
         private NavigableMap<Integer, Hash256> checkpoints;
         private List<String> seeds;
 
@@ -136,7 +146,8 @@ public record NetworkParams(
             halvingInterval = p.halvingInterval;
             coinbaseMaturity = p.coinbaseMaturity;
             maxBlockSize = p.maxBlockSize;
-            bip34Height = p.bip34Height;
+            softForks = p.softForks;
+            tieBreak = p.tieBreak;
             checkpoints = p.checkpoints;
             seeds = p.seeds;
         }
@@ -241,8 +252,19 @@ public record NetworkParams(
             return this;
         }
 
+        /** Moves BIP34 only; the other deployments keep their heights. */
         public Builder bip34Height(int bip34Height) {
-            this.bip34Height = bip34Height;
+            this.softForks = softForks.withBip34Height(bip34Height);
+            return this;
+        }
+
+        public Builder softForks(SoftForks softForks) {
+            this.softForks = softForks;
+            return this;
+        }
+
+        public Builder tieBreak(TieBreak tieBreak) {
+            this.tieBreak = tieBreak;
             return this;
         }
 
@@ -260,7 +282,7 @@ public record NetworkParams(
             return new NetworkParams(name, magic, defaultPort, rpcPort, pubKeyHashVersion, scriptHashVersion,
                     wifVersion, bip32PrivateVersion, bip32PublicVersion, bip44CoinType, genesis, powLimit,
                     targetSpacingSeconds, retargetInterval, targetTimespanSeconds, retargeting, initialSubsidy,
-                    halvingInterval, coinbaseMaturity, maxBlockSize, bip34Height, checkpoints, seeds);
+                    halvingInterval, coinbaseMaturity, maxBlockSize, softForks, tieBreak, checkpoints, seeds);
         }
     }
 }

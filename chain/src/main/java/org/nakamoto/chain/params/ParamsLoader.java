@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.model.CompactTarget;
@@ -24,6 +25,8 @@ import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.TxOut;
+import org.nakamoto.chain.script.ScriptFlag;
+import org.nakamoto.chain.script.ScriptFlags;
 
 /**
  * Reads a network's parameters from JSON. The genesis block is rebuilt from its fields and its hash
@@ -103,7 +106,8 @@ public final class ParamsLoader {
                 f.intValue("halvingInterval", 1, Integer.MAX_VALUE),
                 f.intValue("coinbaseMaturity", 0, Integer.MAX_VALUE),
                 f.intValue("maxBlockSize", 1000, 32_000_000),
-                f.intValue("bip34Height", 0, Integer.MAX_VALUE),
+                softForks(f.object("softForks"), source),
+                tieBreak(f, source),
                 cps.map,
                 f.stringList("seeds"));
         checkConsistency(p, source);
@@ -151,6 +155,70 @@ public final class ParamsLoader {
                     + " but the file declares " + declared + "; refusing to start a different chain");
         }
         return block;
+    }
+
+    /** The "softForks" object: activation heights, BIP34's block hash, the BIP30 and script-flag exceptions. */
+    private static SoftForks softForks(JsonNode node, String source) {
+        Fields s = new Fields(node, source + " softForks");
+        Map<Integer, Hash256> bip30 = new TreeMap<>();
+        JsonNode b30 = s.optionalObject("bip30Exceptions");
+        if (b30 != null) {
+            Iterator<Map.Entry<String, JsonNode>> it = b30.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                int height;
+                try {
+                    height = Integer.parseInt(e.getKey());
+                } catch (NumberFormatException ex) {
+                    throw new ParamsException(source + ": bip30Exceptions height '" + e.getKey() + "' is not a number");
+                }
+                bip30.put(height, new Fields(b30, source + " bip30Exceptions").hash(e.getKey()));
+            }
+        }
+        Map<Hash256, Set<ScriptFlag>> flagExceptions = new TreeMap<>();
+        JsonNode sfe = s.optionalObject("scriptFlagExceptions");
+        if (sfe != null) {
+            Iterator<Map.Entry<String, JsonNode>> it = sfe.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Hash256 hash;
+                try {
+                    hash = Hash256.fromHex(e.getKey());
+                } catch (ParseException ex) {
+                    throw new ParamsException(source + ": scriptFlagExceptions key '" + e.getKey() + "' is not a block hash");
+                }
+                try {
+                    flagExceptions.put(hash, ScriptFlags.parse(new Fields(sfe, source + " scriptFlagExceptions")
+                            .text(e.getKey())));
+                } catch (IllegalArgumentException ex) {
+                    throw new ParamsException(source + ": scriptFlagExceptions " + e.getKey() + ": " + ex.getMessage());
+                }
+            }
+        }
+        JsonNode hash = node.get("bip34Hash");
+        return new SoftForks(
+                s.intValue("bip34Height", 0, Integer.MAX_VALUE),
+                hash == null || hash.isNull() ? null : s.hash("bip34Hash"),
+                s.intValue("bip65Height", 0, Integer.MAX_VALUE),
+                s.intValue("bip66Height", 0, Integer.MAX_VALUE),
+                s.intValue("csvHeight", 0, Integer.MAX_VALUE),
+                s.intValue("segwitHeight", 0, Integer.MAX_VALUE),
+                s.intValue("taprootHeight", 0, Integer.MAX_VALUE),
+                bip30,
+                flagExceptions);
+    }
+
+    /** "tieBreak": "first-seen" (Bitcoin's rule, the default) or "lowest-hash". */
+    private static TieBreak tieBreak(Fields f, String source) {
+        JsonNode v = f.node().get("tieBreak");
+        if (v == null || v.isNull()) {
+            return TieBreak.FIRST_SEEN;
+        }
+        try {
+            return TieBreak.fromJson(f.text("tieBreak"));
+        } catch (IllegalArgumentException e) {
+            throw new ParamsException(source + ": " + e.getMessage());
+        }
     }
 
     private record NavigableCheckpoints(TreeMap<Integer, Hash256> map) {

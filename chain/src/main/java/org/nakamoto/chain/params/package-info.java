@@ -1,12 +1,14 @@
 /**
  * Per-network parameters: {@link org.nakamoto.chain.params.NetworkParams}, loaded from JSON by
  * {@link org.nakamoto.chain.params.ParamsLoader} (which rebuilds the genesis block and checks its hash),
- * and the default data directories.
+ * with the soft-fork deployments ({@link org.nakamoto.chain.params.SoftForks}) and the tie-break rule
+ * ({@link org.nakamoto.chain.params.TieBreak}) as data, and the default data directories. The file format is
+ * documented in {@code docs/parameters.md}.
  *
  * <p>One immutable parameters object per network is passed through constructors; there is no static or
  * thread-local "current network".
  *
- * <p>Threads: {@code NetworkParams} is an immutable record (its checkpoint map and seed list are copied),
+ * <p>Threads: {@code NetworkParams} and {@code SoftForks} are immutable records (their maps and lists are copied),
  * safe to share; its {@code Builder} (for test variants) is used by one thread and builds a new record.
  * {@code ParamsLoader} and {@code DataDirs} are stateless.
  */

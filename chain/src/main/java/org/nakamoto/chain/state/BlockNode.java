@@ -1,9 +1,11 @@
 package org.nakamoto.chain.state;
 
 import java.math.BigInteger;
+import java.util.Comparator;
 import org.nakamoto.chain.consensus.HeaderAncestry;
 import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.params.TieBreak;
 import org.nakamoto.chain.store.BlockStatus;
 import org.nakamoto.chain.store.IndexRecord;
 
@@ -22,6 +24,12 @@ public final class BlockNode {
     /** An ancestor at {@link #skipHeight(int)}; null for genesis. */
     private final BlockNode skip;
     private volatile int status;
+    /** Core's SEQ_ID_BEST_CHAIN_FROM_DISK: the stored active chain, ahead of anything at equal work. */
+    static final long SEQ_BEST_CHAIN_FROM_DISK = 0;
+    /** Core's SEQ_ID_INIT_FROM_DISK: stored blocks, and blocks not yet linked to a complete branch. */
+    static final long SEQ_INIT_FROM_DISK = 1;
+    /** See {@link #sequenceId()}; volatile only so that readers (RPC) see a recent value. */
+    private volatile long sequenceId = SEQ_INIT_FROM_DISK;
 
     BlockNode(BlockHeader header, int height, BigInteger chainWork, BlockNode parent, int status) {
         if ((parent == null) != (height == 0) || (parent != null && parent.height != height - 1)) {
@@ -153,15 +161,48 @@ public final class BlockNode {
     }
 
     /**
-     * Fork choice order: more work first, then the lower hash, so every node holding the same blocks
-     * picks the same tip whatever order they arrived in.
+     * Fork choice order, better last: more work first; at equal work {@code rule} decides. First-seen
+     * (Core's CBlockIndexWorkComparator) prefers the lower {@link #sequenceId()}, then, for blocks loaded
+     * with the same id, the lower hash where Core falls back on memory addresses; lowest-hash prefers the
+     * lower hash, so every node holding the same blocks picks the same tip whatever order they arrived in.
+     * Both are strict total orders over distinct blocks, as the candidate set needs.
      */
-    static int compareForTip(BlockNode a, BlockNode b) {
+    static Comparator<BlockNode> tipOrder(TieBreak rule) {
+        return rule == TieBreak.FIRST_SEEN ? BlockNode::compareFirstSeen : BlockNode::compareLowestHash;
+    }
+
+    private static int compareLowestHash(BlockNode a, BlockNode b) {
         int c = a.chainWork.compareTo(b.chainWork);
         if (c != 0) {
             return c;
         }
         return b.hash().compareTo(a.hash()); // lower hash is "better"
+    }
+
+    private static int compareFirstSeen(BlockNode a, BlockNode b) {
+        int c = a.chainWork.compareTo(b.chainWork);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(b.sequenceId, a.sequenceId); // received earlier is "better"
+        if (c != 0) {
+            return c;
+        }
+        return b.hash().compareTo(a.hash());
+    }
+
+    /**
+     * When this block's data, with all its ancestors', became available (Core's {@code nSequenceId}):
+     * {@link #SEQ_BEST_CHAIN_FROM_DISK} for the stored active chain, {@link #SEQ_INIT_FROM_DISK} for other
+     * stored blocks and blocks still waiting for an ancestor, then a counter in the order blocks arrive.
+     */
+    public long sequenceId() {
+        return sequenceId;
+    }
+
+    /** Written by the chain writer only, never while the node is in the candidate set (its order would break). */
+    void setSequenceId(long id) {
+        sequenceId = id;
     }
 
     @Override

@@ -49,7 +49,8 @@ import org.nakamoto.chain.utxo.UtxoCache;
  * already reflects the block they hear of.
  *
  * <p>Fork choice: among blocks whose whole branch is stored and not known invalid, the one with the
- * most cumulative work, ties to the lower hash ({@link BlockNode#compareForTip}). A block that fails
+ * most cumulative work; at equal work the network's {@link org.nakamoto.chain.params.TieBreak} decides
+ * (Bitcoin's first-seen, or the local testnet's lowest hash; {@link BlockNode#tipOrder}). A block that fails
  * while being connected is marked failed with all its descendants, and the choice is made again.
  */
 public final class ChainState {
@@ -89,7 +90,7 @@ public final class ChainState {
         this.store = store;
         this.headerRules = new HeaderChainValidator(params, adjustedNow);
         this.tree = new BlockTree(headerRules);
-        this.candidates = new TipCandidates(tree);
+        this.candidates = new TipCandidates(tree, params.tieBreak());
         this.connector = new BlockConnector(params, scripts);
         this.writer = Thread.currentThread();
     }
@@ -125,6 +126,7 @@ public final class ChainState {
             throw new StoreException("the block store is corrupt: its tip " + tipHash + " is not in the block index");
         }
         active = ActiveChain.ending(tip);
+        candidates.loaded(active);
         notifiedTip = tip;
         tree.recalculateBestHeader(tip);
         rebuildCandidates();
@@ -383,7 +385,7 @@ public final class ChainState {
         }
         try {
             BlockChecks.check(block, params);
-            connector.checkContext(block, n.height());
+            connector.checkContext(block, n.parent().ancestry());
         } catch (ValidationException e) {
             if (e.reason().category() != RejectReason.Category.MUTATED) {
                 markFailed(n);
@@ -413,7 +415,7 @@ public final class ChainState {
         ValidationException submittedFailure = null;
         while (true) {
             BlockNode best = candidates.best();
-            if (best == null || BlockNode.compareForTip(best, active.tip()) <= 0) {
+            if (best == null || candidates.order().compare(best, active.tip()) <= 0) {
                 break;
             }
             BlockNode fork = active.findFork(best);
@@ -457,7 +459,7 @@ public final class ChainState {
             throw new StoreException("block " + n.hash() + " is indexed as stored but its body is missing");
         }
         UtxoCache cache = new UtxoCache(store.utxo());
-        BlockUndo undo = connector.connect(block, n.height(), cache);
+        BlockUndo undo = connector.connect(block, n.parent().ancestry(), cache);
         n.setStatus(n.status() | BlockStatus.VALID);
         store.connect(n.toRecord(), cache, undo);
         active = active.extend(n, activeArrayShared);
@@ -488,7 +490,7 @@ public final class ChainState {
     }
 
     private void addCandidates(BlockNode n) {
-        candidates.addWithStoredDescendants(n, active);
+        candidates.addReceived(n, active);
     }
 
     private void rebuildCandidates() {

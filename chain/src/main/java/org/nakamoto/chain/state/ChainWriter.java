@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.model.Block;
@@ -13,6 +14,9 @@ import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.store.ChainStore;
+import org.nakamoto.chain.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The chain writer: ONE thread, named "chain", that runs every mutation of chain state (blocks and
@@ -30,13 +34,24 @@ import org.nakamoto.chain.store.ChainStore;
  * <p>Single writer, by the types: no method here returns the {@link ChainState}; code gets it only as the
  * argument of a {@link Task} running on the writer thread, and the state itself refuses a mutator called
  * from any other thread ({@link ChainState#checkWriter}). Readers take {@link #view()} and never come here.
+ *
+ * <p>Store failures halt the writer: a task that throws a {@link StoreException} (a write refused for low
+ * disk space, a record that cannot be read) may have left the in-memory state ahead of the store, so no
+ * further task runs (each fails with the same exception) and the handler given to {@link #onHalt} is told
+ * once, on the writer thread; the node stops cleanly, as Bitcoin Core's AbortNode does. The store itself is
+ * consistent, since every batch is all or nothing, and a restart continues from it.
  */
 public final class ChainWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainWriter.class);
     private final ExecutorService thread;
     private final ChainState chain;
     private final ChainView view;
     /** Writer-thread only: when the running task started, or the last {@link #lapNanos()} in it. */
     private long markNanos;
+    /** The store failure that halted the writer, or null. */
+    private volatile StoreException halted;
+    private volatile Consumer<StoreException> haltHandler =
+            e -> LOG.error("chain writer halted: {}", e.getMessage());
 
     private ChainWriter(ExecutorService thread, ChainState chain) {
         this.thread = thread;
@@ -110,10 +125,18 @@ public final class ChainWriter implements AutoCloseable {
         CompletableFuture<T> f = new CompletableFuture<>();
         try {
             thread.execute(() -> {
+                if (halted != null) {
+                    f.completeExceptionally(halted);
+                    return;
+                }
                 markNanos = System.nanoTime();
                 try {
                     f.complete(task.run(chain));
                 } catch (Throwable t) {
+                    StoreException store = storeFailure(t);
+                    if (store != null) {
+                        halt(store);
+                    }
                     f.completeExceptionally(t);
                 }
             });
@@ -121,6 +144,41 @@ public final class ChainWriter implements AutoCloseable {
             f.completeExceptionally(e);
         }
         return f;
+    }
+
+    /**
+     * Who hears that a store failure halted the writer (replacing the default, a log line). Called once,
+     * on the writer thread: it must not wait for the writer (start a thread to stop the node).
+     */
+    public void onHalt(Consumer<StoreException> handler) {
+        haltHandler = handler;
+    }
+
+    /** The store failure that halted the writer, or null while it runs. */
+    public StoreException halted() {
+        return halted;
+    }
+
+    private void halt(StoreException e) {
+        if (halted != null) {
+            return;
+        }
+        halted = e;
+        thread.shutdown(); // queued tasks still run, and fail at once with the halt
+        try {
+            haltHandler.accept(e);
+        } catch (RuntimeException handlerFailure) {
+            LOG.error("halt handler failed", handlerFailure);
+        }
+    }
+
+    private static StoreException storeFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof StoreException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /**

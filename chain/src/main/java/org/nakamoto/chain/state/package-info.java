@@ -3,6 +3,9 @@
  * {@link org.nakamoto.chain.state.ChainState} accepts headers and blocks, connects and disconnects them, and
  * publishes what it did as {@link org.nakamoto.chain.state.ChainEvent}s on one ordered channel
  * ({@link org.nakamoto.chain.state.ChainEvents}); {@code BlockTree} holds every known header.
+ * {@link org.nakamoto.chain.state.Reindexer} (--reindex) feeds a store's own block bodies back through
+ * {@code acceptBlock} to rebuild the index and UTXO set. A store failure halts the writer (see
+ * {@link org.nakamoto.chain.state.ChainWriter}), and the node stops.
  *
  * <p>Threads: one writer, enforced by the types and checked at run time. The
  * {@link org.nakamoto.chain.state.ChainWriter} owns the writer thread and hands the {@code ChainState} only

@@ -2,12 +2,17 @@ package org.nakamoto.chain.store;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.nakamoto.chain.model.Block;
+import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.params.NetworkParams;
@@ -41,6 +46,9 @@ public final class ChainStore implements StoreReader, Closeable {
     private final CoinStore coins;
     /** Set by a bulk import whose source file already holds the bodies; read by the writer. */
     private volatile boolean deferBodySync;
+    /** During a reindex: the blocks whose bodies are stored already, so accepting them again writes no body. */
+    private volatile Set<Hash256> reindexBodies = Set.of();
+    private StoreCheck.Report checked = new StoreCheck.Report(0, 0, 0, 0);
 
     private ChainStore(StoreDatabase db) {
         this.db = db;
@@ -57,7 +65,50 @@ public final class ChainStore implements StoreReader, Closeable {
      * {@link TornLogTail}); damage anywhere else is refused.
      */
     public static ChainStore open(Path dir, NetworkParams params) {
-        return new ChainStore(StoreDatabase.open(dir, params));
+        return open(dir, params, StoreCheck.DEFAULT_BLOCKS);
+    }
+
+    /**
+     * Opens the store as {@link #open(Path, NetworkParams)} does, checking the last {@code checkBlocks}
+     * blocks (0: all, and every coin) as described in {@link StoreCheck}; refuses a store whose check fails,
+     * and one whose reindex was interrupted, with a message suggesting --reindex.
+     */
+    public static ChainStore open(Path dir, NetworkParams params, int checkBlocks) {
+        if (checkBlocks < 0) {
+            throw new IllegalArgumentException("checkBlocks must be 0 (all) or more, not " + checkBlocks);
+        }
+        int tables = TableFiles.count(dir);
+        ChainStore s = new ChainStore(StoreDatabase.open(dir, params, false));
+        try {
+            if (s.db.get(StoreLayout.META_REINDEX) != null) {
+                throw new StoreException("the block store in " + dir + " was being reindexed when the node stopped;"
+                        + " restart with --reindex to finish rebuilding the block index and UTXO set");
+            }
+            s.checked = new StoreCheck(s.db, s.index, s.bodies, s.undos, s.coins).run(checkBlocks, tables);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /** Without the record check: for tests of the layout, whose stores hold records but no real chain. */
+    static ChainStore openUnchecked(Path dir, NetworkParams params) {
+        return new ChainStore(StoreDatabase.open(dir, params, false));
+    }
+
+    /**
+     * Opens the store for {@code --reindex}: a directory the plain open refuses (no CURRENT, a damaged
+     * table, corruption) is first given to LevelDB's repair (see {@link StoreOpener#openForReindex}); no
+     * check runs, since the index and UTXO set are about to be rebuilt. Call {@link #beginReindex} next.
+     */
+    public static ChainStore openForReindex(Path dir, NetworkParams params) {
+        return new ChainStore(StoreDatabase.open(dir, params, true));
+    }
+
+    /** What the check at open read (zeros for a store opened for reindex). */
+    public StoreCheck.Report checkReport() {
+        return checked;
     }
 
     // ---- reads
@@ -123,10 +174,54 @@ public final class ChainStore implements StoreReader, Closeable {
 
     /** Stores a block body with its index record; durable when this returns (unless bodies are deferred). */
     public void putBlock(Block block, IndexRecord record) {
+        boolean bodyStored = reindexBodies.contains(block.hash());
         db.write(b -> {
-            bodies.put(b, block);
+            if (!bodyStored) {
+                bodies.put(b, block);
+            }
             index.put(b, record);
         }, !deferBodySync);
+    }
+
+    // ---- reindex: called by the reindexing writer only
+
+    /**
+     * Starts (or restarts) a reindex: marks it under way (synced, so that a node stopped in the middle
+     * refuses a plain start), deletes every index record, undo record and coin and the tip, in batches,
+     * and returns the header of every stored body. Bodies accepted again afterwards are not rewritten.
+     */
+    public List<BlockHeader> beginReindex() {
+        db.write(b -> b.put(StoreLayout.META_REINDEX, new byte[0]), true);
+        for (byte prefix : new byte[] {StoreLayout.INDEX, StoreLayout.UNDO, StoreLayout.COIN}) {
+            deleteAll(prefix);
+        }
+        db.write(b -> b.delete(StoreLayout.META_TIP), true);
+        List<BlockHeader> headers = new ArrayList<>();
+        db.forEachWithPrefix(StoreLayout.BODY, (k, v) -> headers.add(db.parse(
+                () -> BlockHeader.parse(Arrays.copyOf(v, 80)), "block body")));
+        Set<Hash256> stored = new HashSet<>();
+        headers.forEach(h -> stored.add(h.hash()));
+        reindexBodies = stored;
+        return headers;
+    }
+
+    /** Ends a reindex: syncs everything and clears the mark. */
+    public void finishReindex() {
+        reindexBodies = Set.of();
+        db.write(b -> b.delete(StoreLayout.META_REINDEX), true);
+    }
+
+    /** Deletes every key with {@code prefix}, 10,000 to a batch (the iterator reads its own snapshot). */
+    private void deleteAll(byte prefix) {
+        List<byte[]> keys = new ArrayList<>();
+        db.forEachWithPrefix(prefix, (k, v) -> {
+            keys.add(k);
+            if (keys.size() == 10_000) {
+                db.write(b -> keys.forEach(b::delete), false);
+                keys.clear();
+            }
+        });
+        db.write(b -> keys.forEach(b::delete), false);
     }
 
     public void putIndex(IndexRecord record) {

@@ -37,13 +37,15 @@ final class StoreDatabase implements LevelDbReads, Closeable {
 
     private final DB db;
     private final Path dir;
+    private final DiskReserve reserve;
     /** Read lock: any native call; write lock: close. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private StoreDatabase(DB db, Path dir) {
+    private StoreDatabase(DB db, Path dir, DiskReserve reserve) {
         this.db = db;
         this.dir = dir;
+        this.reserve = reserve;
     }
 
     /**
@@ -53,14 +55,22 @@ final class StoreDatabase implements LevelDbReads, Closeable {
      * {@link StoreOpener}); damage anywhere else is refused.
      */
     static StoreDatabase open(Path dir, NetworkParams params) {
+        return open(dir, params, false);
+    }
+
+    /** With {@code forReindex}, through {@link StoreOpener#openForReindex} (LevelDB's repair if needed). */
+    static StoreDatabase open(Path dir, NetworkParams params, boolean forReindex) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
-        StoreDatabase store = new StoreDatabase(StoreOpener.open(dir), dir);
+        DiskReserve reserve = new DiskReserve(dir, DiskReserve.RESERVE_BYTES);
+        DB db = forReindex ? StoreOpener.openForReindex(dir, reserve) : StoreOpener.open(dir, reserve);
+        StoreDatabase store = new StoreDatabase(db, dir, reserve);
         try {
             store.checkMeta(params);
+            StoreMarker.write(dir, params.name()); // after the metadata is synced: from now on, never created afresh
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -130,7 +140,7 @@ final class StoreDatabase implements LevelDbReads, Closeable {
             try {
                 return db.get(key, ro);
             } catch (DBException e) {
-                throw new StoreException("read failed in " + dir + ": " + e.getMessage(), e);
+                throw readFailed("a read", e);
             }
         });
     }
@@ -145,11 +155,17 @@ final class StoreDatabase implements LevelDbReads, Closeable {
                     }
                     action.accept(e.getKey(), e.getValue());
                 }
-            } catch (IOException e) {
-                throw new StoreException("iteration failed in " + dir + ": " + e.getMessage(), e);
+            } catch (IOException | DBException e) {
+                throw readFailed("iteration", e);
             }
             return null;
         });
+    }
+
+    /** A read LevelDB refused (a checksum, a damaged table): says so, and what to do. */
+    private StoreException readFailed(String what, Exception e) {
+        return new StoreException("the block store in " + dir + " is damaged: " + what + " failed ("
+                + e.getMessage() + "); stop the node and restart it with --reindex", e);
     }
 
     /**
@@ -160,10 +176,63 @@ final class StoreDatabase implements LevelDbReads, Closeable {
     void write(Consumer<WriteBatch> fill, boolean sync) {
         whileOpen(() -> {
             try (WriteBatch b = db.createWriteBatch()) {
-                fill.accept(b);
+                CountingBatch counted = new CountingBatch(b);
+                fill.accept(counted);
+                reserve.check(counted.bytes); // before LevelDB maps a byte of it: see DiskReserve
                 db.write(b, sync ? SYNC : NO_SYNC);
             } catch (IOException | DBException e) {
                 throw new StoreException("write failed in " + dir + ": " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    /** Counts the bytes a batch will append to the log, so the free-space check can include them. */
+    private static final class CountingBatch implements WriteBatch {
+        private final WriteBatch batch;
+        private long bytes;
+
+        CountingBatch(WriteBatch batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public WriteBatch put(byte[] key, byte[] value) {
+            bytes += key.length + value.length + 8; // plus the record's type and two length prefixes, about
+            batch.put(key, value);
+            return this;
+        }
+
+        @Override
+        public WriteBatch delete(byte[] key) {
+            bytes += key.length + 4;
+            batch.delete(key);
+            return this;
+        }
+
+        @Override
+        public void close() {
+            // the underlying batch is closed by its owner
+        }
+    }
+
+    /**
+     * Up to {@code limit} (key, value) pairs with keys from {@code start} on that still start with
+     * {@code start[0]}, in key order; verified like every read. For sampling (the start-up check).
+     */
+    void forEachFrom(byte[] start, int limit, BiConsumer<byte[], byte[]> action) {
+        whileOpen(() -> {
+            try (DBIterator it = db.iterator(VERIFIED)) {
+                int n = 0;
+                for (it.seek(start); it.hasNext() && n < limit; n++) {
+                    Map.Entry<byte[], byte[]> e = it.next();
+                    if (e.getKey().length == 0 || e.getKey()[0] != start[0]) {
+                        break;
+                    }
+                    action.accept(e.getKey(), e.getValue());
+                }
+            } catch (IOException | DBException e) {
+                throw readFailed("iteration", e);
             }
             return null;
         });
@@ -182,10 +251,12 @@ final class StoreDatabase implements LevelDbReads, Closeable {
             if (closed) {
                 return;
             }
-            try (WriteBatch b = db.createWriteBatch()) {
-                db.write(b, SYNC);
-            } catch (IOException | DBException e) {
-                // still close below; the sync is best effort at this point
+            if (reserve.syncAllowed()) { // on a nearly full file system, no write at all: see DiskReserve
+                try (WriteBatch b = db.createWriteBatch()) {
+                    db.write(b, SYNC);
+                } catch (IOException | DBException e) {
+                    // still close below; the sync is best effort at this point
+                }
             }
             closed = true;
             db.close();

@@ -20,6 +20,8 @@ final class StoreLayout {
     static final byte[] META_SCHEMA = {META, 's'};
     static final byte[] META_GENESIS = {META, 'g'};
     static final byte[] META_TIP = {META, 't'};
+    /** Present while a --reindex is under way: the index and UTXO set are being rebuilt (empty value). */
+    static final byte[] META_REINDEX = {META, 'r'};
 
     private StoreLayout() {
     }

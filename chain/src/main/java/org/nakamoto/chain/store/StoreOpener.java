@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the LevelDB database of a store with paranoid checks, recovering from the one damage a crash
  * leaves by itself: a log torn in the middle of an append ({@link TornLogTail}, docs/storage.md). Any
- * other damage is refused with a message naming the directory.
+ * other damage is refused with a message naming the directory. Before LevelDB sees the directory: a store
+ * that has held a chain is never created afresh ({@link StoreMarker}), its table files must have the
+ * sizes its MANIFEST recorded ({@link TableFiles}), and the file system must have the free space the
+ * {@link DiskReserve} asks for. Only {@link #openForReindex} lets LevelDB repair a damaged directory.
  *
  * <p>Threads: opens are serialised in this JVM ({@link #OPENING}); across processes, LevelDB's LOCK file.
  */
@@ -30,10 +33,59 @@ final class StoreOpener {
     private StoreOpener() {
     }
 
-    static DB open(Path dir) {
+    static DB open(Path dir, DiskReserve reserve) {
         synchronized (OPENING) {
-            return openDatabase(dir);
+            reserve.checkOpen();
+            boolean create = StoreMarker.checkBeforeOpen(dir);
+            TableFiles.check(dir);
+            return openDatabase(dir, create);
         }
+    }
+
+    /**
+     * For {@code --reindex}: where the plain open would refuse the directory (no CURRENT, a damaged or
+     * missing table, corruption LevelDB reports), runs LevelDB's repair first, which rebuilds a MANIFEST
+     * from the tables and logs it can read and moves unreadable files into {@code lost/} (it deletes none).
+     * The caller then rebuilds the index and UTXO set from the stored bodies.
+     */
+    static DB openForReindex(Path dir, DiskReserve reserve) {
+        synchronized (OPENING) {
+            reserve.checkOpen();
+            boolean create;
+            try {
+                create = StoreMarker.checkBeforeOpen(dir);
+                TableFiles.check(dir);
+            } catch (StoreException e) {
+                repair(dir, e.getMessage());
+                create = false;
+            }
+            try {
+                return openDatabase(dir, create);
+            } catch (StoreException e) {
+                if (!(e.getCause() instanceof Exception cause) || !isCorruption(cause)) {
+                    throw e;
+                }
+                repair(dir, e.getMessage());
+                return openDatabase(dir, false);
+            }
+        }
+    }
+
+    /** LevelDB 1.8's repair takes no lock of its own: it runs holding the LOCK file, as the tail cut does. */
+    private static void repair(Path dir, String why) {
+        LOG.warn("--reindex: repairing the LevelDB database in {} first ({})", dir, why);
+        try (FileChannel lockFile = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new StoreException("the block store in " + dir + " is in use by another process");
+            }
+            factory.repair(dir.toFile(), new Options().paranoidChecks(true));
+        } catch (IOException | DBException e) {
+            throw new StoreException("--reindex: LevelDB cannot repair the block store in " + dir + ": "
+                    + e.getMessage() + "; move it aside and resync", e);
+        }
+        LOG.warn("--reindex: LevelDB's repair of {} done (unreadable files, if any, are in {})", dir, dir.resolve("lost"));
     }
 
     /**
@@ -41,9 +93,9 @@ final class StoreOpener {
      * read by a compaction) instead of silently dropping it. The one damage a crash leaves by itself, a
      * torn log tail, is cut before a second try.
      */
-    private static DB openDatabase(Path dir) {
+    private static DB openDatabase(Path dir, boolean create) {
         try {
-            return openOnce(dir);
+            return openOnce(dir, create);
         } catch (StoreException e) {
             if (!(e.getCause() instanceof Exception cause) || !isCorruption(cause)) {
                 throw e;
@@ -55,7 +107,7 @@ final class StoreOpener {
             }
             cuts.forEach(c -> LOG.warn("recovering the block store in {} after a crash: {}", dir, c));
             try {
-                return openOnce(dir);
+                return openOnce(dir, create);
             } catch (StoreException again) {
                 Throwable c = again.getCause() != null ? again.getCause() : again;
                 throw isCorruption(c) ? corrupt(dir, c.getMessage() + " (after cutting a torn log tail)", c) : again;
@@ -63,8 +115,9 @@ final class StoreOpener {
         }
     }
 
-    private static DB openOnce(Path dir) {
-        Options options = new Options().createIfMissing(true).paranoidChecks(true).cacheSize(64L << 20);
+    /** {@code create} only for a directory that never held a chain: LevelDB must not replace a lost one. */
+    private static DB openOnce(Path dir, boolean create) {
+        Options options = new Options().createIfMissing(create).paranoidChecks(true).cacheSize(64L << 20);
         try {
             return factory.open(dir.toFile(), options);
         } catch (IOException | DBException e) {
@@ -82,7 +135,8 @@ final class StoreOpener {
 
     private static StoreException corrupt(Path dir, String detail, Throwable cause) {
         return new StoreException("the block store in " + dir + " is corrupt (" + detail
-                + "); move it aside and resync or re-import", cause);
+                + "); restart with --reindex to repair it and rebuild the block index and UTXO set from the"
+                + " stored blocks, or move it aside and resync or re-import", cause);
     }
 
     /**

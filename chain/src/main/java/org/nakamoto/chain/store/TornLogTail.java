@@ -186,7 +186,7 @@ public final class TornLogTail {
         return new Scan(log.length, completeEnd, firstBad, validAfterBad);
     }
 
-    private static boolean checksumMatches(byte[] log, int off, int length) {
+    static boolean checksumMatches(byte[] log, int off, int length) {
         int stored = (log[off] & 0xff) | (log[off + 1] & 0xff) << 8 | (log[off + 2] & 0xff) << 16
                 | (log[off + 3] & 0xff) << 24;
         CRC32C crc = new CRC32C();

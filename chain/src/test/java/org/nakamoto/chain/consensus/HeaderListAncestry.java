@@ -40,6 +40,14 @@ public final class HeaderListAncestry implements HeaderAncestry {
         return new HeaderListAncestry(null, copy, firstHeight, firstHeight + copy.size() - 1);
     }
 
+    /**
+     * The first {@code height + 1} of {@code headers} (genesis first), shared without copying: for a caller
+     * that connects block after block and appends each header once connected.
+     */
+    public static HeaderListAncestry sharing(List<BlockHeader> headers, int height) {
+        return new HeaderListAncestry(null, headers, 0, height);
+    }
+
     /** {@code headers} stacked on {@code below}, the first at {@code below.height() + 1}. */
     public static HeaderListAncestry on(HeaderAncestry below, List<BlockHeader> headers) {
         List<BlockHeader> copy = List.copyOf(headers);

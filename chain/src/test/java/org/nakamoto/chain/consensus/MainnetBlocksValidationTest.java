@@ -61,9 +61,9 @@ class MainnetBlocksValidationTest {
             Block b = blocks.get(h);
             headers.check(b.header(), HeaderListAncestry.of(0, chain));
             BlockChecks.check(b, MAINNET);
-            connector.checkContext(b, h);
+            connector.checkContext(b, HeaderListAncestry.sharing(chain, h - 1));
             UtxoCache cache = new UtxoCache(utxo);
-            connector.connect(b, h, cache);
+            connector.connect(b, HeaderListAncestry.sharing(chain, h - 1), cache);
             utxo.apply(cache);
             chain.add(b.header());
         }
@@ -98,8 +98,12 @@ class MainnetBlocksValidationTest {
     private static void connectMutated(Block mutated, int height, MemoryUtxoSet utxo) throws ValidationException {
         BlockConnector connector = new BlockConnector(MAINNET, ScriptInputVerifier.sequential());
         BlockChecks.check(mutated, MAINNET);
-        connector.checkContext(mutated, height);
-        connector.connect(mutated, height, new UtxoCache(utxo));
+        List<BlockHeader> below = new ArrayList<>();
+        for (int h = 0; h < height; h++) {
+            below.add(blocks.get(h).header());
+        }
+        connector.checkContext(mutated, HeaderListAncestry.of(0, below));
+        connector.connect(mutated, HeaderListAncestry.of(0, below), new UtxoCache(utxo));
     }
 
     private static Block withTransactions(Block original, List<Transaction> txs) {

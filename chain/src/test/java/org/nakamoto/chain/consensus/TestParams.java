@@ -8,6 +8,8 @@ import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.params.SoftForks;
+import org.nakamoto.chain.params.TieBreak;
 
 /**
  * Network params built in code, so these tests do not depend on the JSON loader. The numbers that
@@ -49,7 +51,8 @@ final class TestParams {
         return new NetworkParams("mainnet-test", 0xf9beb4d9, 8333, 8332, 0, 5, 128, 0x0488ade4, 0x0488b21e, 0,
                 new Block(MAINNET_GENESIS_HEADER, List.of()),
                 powLimit, 600, 2016, 1_209_600, retargeting,
-                5_000_000_000L, 210_000, 100, 1_000_000, 227_931,
-                new TreeMap<>(checkpoints), List.of());
+                5_000_000_000L, 210_000, 100, 1_000_000,
+                new SoftForks(227_931, null, 388_381, 363_725, 419_328, 481_824, 709_632, Map.of(), Map.of()),
+                TieBreak.FIRST_SEEN, new TreeMap<>(checkpoints), List.of());
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.script.ScriptFlag;
 
 class ParamsLoaderTest {
 
@@ -49,6 +51,52 @@ class ParamsLoaderTest {
         // The genesis meets its own bits (hash below the target) and the easy powLimit allows those bits.
         assertTrue(t.genesisHash().toBigInteger().compareTo(t.powLimit()) <= 0);
         assertTrue(t.seeds().isEmpty() && m.seeds().isEmpty() && r.seeds().isEmpty(), "shipped files carry no seeds");
+    }
+
+    @Test
+    void mainnetDeploymentsAreCoresBuriedHeightsAndExceptions() {
+        SoftForks f = ParamsLoader.builtIn("mainnet").softForks();
+        assertEquals(227_931, f.bip34Height());
+        assertEquals("000000000000024b89b42a942fe0d9fea3bb44ab7bd1b19115dd6a759c0808b8", f.bip34Hash().toString());
+        assertEquals(388_381, f.bip65Height());
+        assertEquals(363_725, f.bip66Height());
+        assertEquals(419_328, f.csvHeight());
+        assertEquals(481_824, f.segwitHeight());
+        assertEquals(709_632, f.taprootHeight());
+        assertEquals(Hash256.fromHex("00000000000a4d0a398161ffc163c503763b1f4360639393e0e4c8e300e0caec"),
+                f.bip30Exceptions().get(91_842));
+        assertEquals(Hash256.fromHex("00000000000743f190a18c5577a3c2d2a1f610ae9601ac046a38084ccb7cd721"),
+                f.bip30Exceptions().get(91_880));
+        assertEquals(java.util.Set.of(), f.scriptFlagExceptions().get(
+                Hash256.fromHex("00000000000002dc756eebf4f49723ed8d30cc28a5f108eb94b1ba88ac4f9c22")), "BIP16 exception");
+        assertEquals(java.util.Set.of(ScriptFlag.P2SH, ScriptFlag.WITNESS), f.scriptFlagExceptions().get(
+                Hash256.fromHex("0000000000000000000f14c35b2d841e986ab5441de8c585d5ffe55ea1e395ad")), "taproot exception");
+        assertEquals(TieBreak.FIRST_SEEN, ParamsLoader.builtIn("mainnet").tieBreak());
+    }
+
+    @Test
+    void regtestIsCoresRegtestAndTheLocalTestnetHasEverythingFromGenesis() {
+        SoftForks r = ParamsLoader.builtIn("regtest").softForks();
+        assertEquals(List.of(1, 1, 1, 1, 0, 0), List.of(r.bip34Height(), r.bip65Height(), r.bip66Height(),
+                r.csvHeight(), r.segwitHeight(), r.taprootHeight()));
+        assertEquals(null, r.bip34Hash());
+        assertTrue(r.bip30Exceptions().isEmpty() && r.scriptFlagExceptions().isEmpty());
+        NetworkParams t = ParamsLoader.builtIn("testnet");
+        SoftForks f = t.softForks();
+        assertEquals(List.of(1, 1, 1, 1, 0, 0), List.of(f.bip34Height(), f.bip65Height(), f.bip66Height(),
+                f.csvHeight(), f.segwitHeight(), f.taprootHeight()));
+        assertEquals(TieBreak.LOWEST_HASH, t.tieBreak());
+        assertEquals(TieBreak.FIRST_SEEN, ParamsLoader.builtIn("regtest").tieBreak());
+    }
+
+    @Test
+    void tieBreakDefaultsToFirstSeenAndRefusesUnknownRules() throws Exception {
+        String json = Files.readString(Path.of("..", "genesis.json"));
+        assertEquals(TieBreak.FIRST_SEEN, ParamsLoader.parse(json.replace("\"tieBreak\": \"lowest-hash\",", "")
+                .getBytes(StandardCharsets.UTF_8), "t").tieBreak());
+        assertMessage("unknown tie-break rule", json.replace("lowest-hash", "longest-chain").getBytes(StandardCharsets.UTF_8));
+        assertMessage("missing field 'softForks'", json.replace("\"softForks\"", "\"forks\"").getBytes(StandardCharsets.UTF_8));
+        assertMessage("field 'csvHeight'", json.replace("\"csvHeight\": 1", "\"csvHeight\": -1").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -66,8 +66,11 @@ final class BlockScenarios {
     }
 
     static List<Scenario> all() {
-        return List.of(forksAndReorganisations(), invalidSideBranch(), mutatedCopies(), headerRules(),
-                checkpoints(), bodyRules(), duplicateCoinbaseBeforeBip34(), inputValuesOutOfRange());
+        List<Scenario> all = new java.util.ArrayList<>(List.of(forksAndReorganisations(), invalidSideBranch(),
+                mutatedCopies(), headerRules(), checkpoints(), bodyRules(), duplicateCoinbaseBeforeBip34(),
+                inputValuesOutOfRange()));
+        all.addAll(SoftForkScenarios.all());
+        return all;
     }
 
     /** A side branch overtakes the main one (with an orphan on the way), then the main branch wins back. */

@@ -1,6 +1,6 @@
 package org.nakamoto.chain.scenario;
 
-import static org.nakamoto.chain.consensus.RejectReason.SCRIPT_FAILED;
+import static org.nakamoto.chain.consensus.RejectReason.TX_SCRIPT_FAILED;
 import static org.nakamoto.chain.consensus.RejectReason.TX_ALREADY_CONFIRMED;
 import static org.nakamoto.chain.consensus.RejectReason.TX_ALREADY_KNOWN;
 import static org.nakamoto.chain.consensus.RejectReason.TX_COINBASE_LOOSE;
@@ -92,7 +92,7 @@ final class TxScenarios {
         r.txRejected("outputs over inputs", Txs.spend(v + 1, 0, cb2), TX_IN_BELOW_OUT);
         r.txRejected("no fee", Txs.spend(v, 0, cb2), TX_FEE_TOO_LOW);
         r.txRejected("4,001 sigops", Txs.spendTo(cb2, v - 100_000, Script.of(Txs.checkSigs(4_001))), TX_TOO_MANY_SIGOPS);
-        r.txRejected("b3's coinbase, locked to OP_0", Txs.spend(coinbaseValue(b3), 10_000, coinbaseOut(b3)), SCRIPT_FAILED);
+        r.txRejected("b3's coinbase, locked to OP_0", Txs.spend(coinbaseValue(b3), 10_000, coinbaseOut(b3)), TX_SCRIPT_FAILED);
 
         // A pay-to-script-hash output whose redeem script runs 16 sigops: over the 15 relay allows per input.
         byte[] redeem = Txs.checkSigs(16);

@@ -25,7 +25,8 @@ import org.nakamoto.chain.testing.TestNetworks;
 import org.nakamoto.chain.testing.TestVerifiers;
 
 class ForkChoiceTest {
-    private static final NetworkParams REGTEST = TestNetworks.regtest();
+    /** These tests pin down the lowest-hash rule (the local testnet's); {@code FirstSeenTest} has Bitcoin's. */
+    private static final NetworkParams REGTEST = TestNetworks.lowestHash(TestNetworks.regtest());
 
     @TempDir
     Path tmp;
@@ -99,7 +100,7 @@ class ForkChoiceTest {
 
     @Test
     void anyDeliveryOrderEndsOnTheSameTipAndUtxoSet() {
-        NetworkParams p = TestNetworks.withMaturity(TestNetworks.retargeting(8, 10), 2);
+        NetworkParams p = TestNetworks.lowestHash(TestNetworks.withMaturity(TestNetworks.retargeting(8, 10), 2));
         BlockBuilder bb = new BlockBuilder(p);
         Random rnd = new Random(7);
         List<Block> all = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.consensus.HeaderListAncestry;
 import org.nakamoto.chain.blockfile.BlockFileWriter;
 import org.nakamoto.chain.consensus.BlockConnector;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
@@ -108,9 +109,11 @@ class CrashSafetyTest {
     private static Hash256 rebuiltDigest(int height) throws Exception {
         MemoryUtxoSet utxo = new MemoryUtxoSet();
         BlockConnector connector = new BlockConnector(PARAMS, ScriptInputVerifier.sequential());
+        List<org.nakamoto.chain.model.BlockHeader> headers = new ArrayList<>(List.of(PARAMS.genesis().header()));
+        chain.forEach(b -> headers.add(b.header()));
         for (int h = 1; h <= height; h++) {
             UtxoCache c = new UtxoCache(utxo);
-            connector.connect(chain.get(h - 1), h, c);
+            connector.connect(chain.get(h - 1), HeaderListAncestry.sharing(headers, h - 1), c);
             utxo.apply(c);
         }
         return ChainStore.digestOf(utxo.snapshot());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.consensus.HeaderListAncestry;
 import org.nakamoto.chain.blockfile.BlockImporter;
 import org.nakamoto.chain.consensus.BlockConnector;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
@@ -60,9 +61,10 @@ class MainnetImportTest {
         MemoryUtxoSet scratch = new MemoryUtxoSet();
         BlockConnector connector = new BlockConnector(MAINNET, ScriptInputVerifier.sequential());
         List<Block> blocks = MainnetBlocks.all();
+        List<org.nakamoto.chain.model.BlockHeader> headers = blocks.stream().map(Block::header).toList();
         for (int h = 1; h <= 438; h++) {
             UtxoCache c = new UtxoCache(scratch);
-            connector.connect(blocks.get(h), h, c);
+            connector.connect(blocks.get(h), HeaderListAncestry.sharing(headers, h - 1), c);
             scratch.apply(c);
         }
 

@@ -8,6 +8,7 @@ import org.nakamoto.chain.model.BlockHeader;
 import org.nakamoto.chain.model.CompactTarget;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.chain.params.TieBreak;
 
 /** Parameter variants for tests, derived from the shipped regtest file. */
 public final class TestNetworks {
@@ -42,6 +43,19 @@ public final class TestNetworks {
                 .checkpoints(new TreeMap<>())
                 .seeds(List.of())
                 .build();
+    }
+
+    /** The shipped local testnet (genesis.json): every soft fork from genesis, lowest-hash tie-break. */
+    public static NetworkParams localTestnet() {
+        return ParamsLoader.builtIn("testnet");
+    }
+
+    /**
+     * {@code r} with the local testnet's tie-break rule: for tests that need every node holding the same
+     * blocks to end on the same tip whatever order the blocks came in (Bitcoin's first-seen rule does not).
+     */
+    public static NetworkParams lowestHash(NetworkParams r) {
+        return r.toBuilder().tieBreak(TieBreak.LOWEST_HASH).build();
     }
 
     /** Regtest with a different coinbase maturity (to make spending tests short). */

@@ -179,7 +179,7 @@ final class MiningRpc {
                 case ORPHAN -> "inconclusive";
             };
         } catch (ValidationException e) {
-            return e.reason() == RejectReason.DUPLICATE_BLOCK ? "duplicate-invalid" : e.reason().code();
+            return e.reason() == RejectReason.DUPLICATE_BLOCK ? "duplicate-invalid" : e.rejectString();
         }
     }
 

@@ -15,7 +15,7 @@ final class TxErrors {
                     "Transaction already in block chain");
             case TX_ORPHAN, TX_MISSING_OR_SPENT -> new RpcException(RpcErrorCode.RPC_VERIFY_ERROR,
                     "bad-txns-inputs-missingorspent");
-            default -> new RpcException(RpcErrorCode.RPC_VERIFY_REJECTED, e.reason().code());
+            default -> new RpcException(RpcErrorCode.RPC_VERIFY_REJECTED, e.rejectString());
         };
     }
 
@@ -23,7 +23,7 @@ final class TxErrors {
     static String reason(ValidationException e) {
         return switch (e.reason()) {
             case TX_ORPHAN, TX_MISSING_OR_SPENT -> "missing-inputs";
-            default -> e.reason().code();
+            default -> e.rejectString();
         };
     }
 }
