@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * covers idle keep-alive connections, headers that never end and bodies that never arrive; a running call
  * is never cut short, however long it takes.</li>
  * <li>Connection cap: a connection beyond it evicts the oldest connection that the server is not holding
- * and that never got in with the password (idle sockets cannot lock honest clients out, and a flood of new
- * connections does not close a keep-alive client's); when there is none (see {@link #busy}), the newcomer
+ * and that never got in with the password, else one that did but has been idle for a second (idle sockets
+ * cannot lock honest clients out, and a flood of new connections does not close the connection of a
+ * keep-alive client that keeps calling); when there is none (see {@link #busy}), the newcomer
  * is marked refused and its first request is answered 503 (Core's "Work queue depth exceeded").</li>
  * </ul>
  * A periodic sweep closes expired connections, so the timeout is honoured to within a tenth of itself
@@ -34,6 +35,8 @@ final class ConnectionGuard {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
     /** A refused connection gets this long to send the request its 503 answers. */
     private static final long REFUSED_GRACE_NANOS = 1_000_000_000L;
+    /** An authenticated connection idle for less than this is not evicted. */
+    private static final long AUTHENTICATED_GRACE_NANOS = 1_000_000_000L;
 
     private final Vertx vertx;
     private final long timeoutNanos;
@@ -89,7 +92,7 @@ final class ConnectionGuard {
         synchronized (this) {
             long now = nanoClock.getAsLong();
             if (open.size() >= maxConnections) {
-                victim = oldestIdle();
+                victim = oldestIdle(now);
                 if (victim != null) {
                     open.remove(victim);
                     evicted++;
@@ -160,16 +163,27 @@ final class ConnectionGuard {
     }
 
     /**
-     * The oldest idle connection that never authenticated; null when there is none. Connections that got in
-     * with the password are not evicted (only the password's holders can make them); they still time out.
+     * The oldest idle connection that never authenticated; else the authenticated one idle the longest, if for
+     * at least a second (a client that created a connection per call and left them open); else null. An
+     * authenticated client that keeps calling keeps its connection through a flood of new ones.
      */
-    private HttpConnection oldestIdle() {
+    private HttpConnection oldestIdle(long now) {
+        HttpConnection stale = null;
+        long staleDeadline = now + timeoutNanos - AUTHENTICATED_GRACE_NANOS;
         for (Map.Entry<HttpConnection, State> e : open.entrySet()) {
-            if (e.getValue().deadline != Long.MAX_VALUE && e.getValue().accepted == null) {
+            State st = e.getValue();
+            if (st.deadline == Long.MAX_VALUE) {
+                continue;
+            }
+            if (st.accepted == null) {
                 return e.getKey();
             }
+            if (st.deadline - staleDeadline <= 0) { // idle since at least the grace
+                staleDeadline = st.deadline;
+                stale = e.getKey();
+            }
         }
-        return null;
+        return stale;
     }
 
     private void sweep() {

@@ -197,6 +197,30 @@ class RpcHardeningTest {
     }
 
     @Test
+    void leftOpenAuthenticatedConnectionsAreReclaimed() throws Exception {
+        // Clients that open a connection per call and leave it open (a new java.net.http client each time)
+        // must not fill the cap for good.
+        try (TestServer srv = new TestServer(RpcLimits.DEFAULT.withMaxConnections(4))) {
+            List<java.net.http.HttpClient> leaked = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 4; i++) {
+                    java.net.http.HttpClient c = java.net.http.HttpClient.newBuilder()
+                            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+                    leaked.add(c);
+                    HttpResponse<String> r = c.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + srv.port + "/"))
+                            .header("Authorization", basic(srv.credentials))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ECHO)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, r.statusCode(), "round " + round + " call " + i);
+                }
+                Thread.sleep(1200); // idle for more than a second: evictable
+            }
+            assertTrue(srv.server.openConnections() <= 4);
+        }
+    }
+
+    @Test
     void batchesAreCapped() throws Exception {
         try (TestServer srv = new TestServer(RpcLimits.DEFAULT.withMaxBatchSize(5))) {
             String five = "[" + String.join(",", java.util.Collections.nCopies(5, ECHO)) + "]";
