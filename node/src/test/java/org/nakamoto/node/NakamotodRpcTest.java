@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -56,7 +57,9 @@ class NakamotodRpcTest {
     static void start() throws Exception {
         metricsPort = NodeProcess.freePort();
         a = NodeProcess.start(tmp.resolve("a"), "regtest", List.of("--metrics-port", Integer.toString(metricsPort)));
-        b = NodeProcess.start(tmp.resolve("b"), "regtest", List.of("--rpcuser", "alice", "--rpcpassword", "s3cret",
+        // B's password comes from a file, never the command line where ps shows it (issue 17).
+        Path pw = Files.writeString(tmp.resolve("b-rpcpassword"), "s3cret\n");
+        b = NodeProcess.start(tmp.resolve("b"), "regtest", List.of("--rpcuser", "alice", "--rpcpassword-file", pw.toString(),
                 "--connect", "127.0.0.1:" + a.p2pPort));
         JsonNode hashes = a.result("generatetoaddress", "101", q(ADDRESS.toString()));
         assertEquals(101, hashes.size());
@@ -316,6 +319,41 @@ class NakamotodRpcTest {
         assertError(a.rpc().call("addnode", q("127.0.0.1:1"), q("remove")), -24);
         assertError(a.rpc().call("disconnectnode", q(""), "9999"), -29);
         assertError(a.rpc().call("disconnectnode"), -8);
+    }
+
+    /** Issue 17's smaller findings: each refused with Core's parameter error and a message that says why. */
+    @Test
+    void negativeMaxtriesNegativeBantimeAndOverlongHostsAreRefused() throws Exception {
+        int height = a.result("getblockcount").intValue();
+        JsonNode r = a.rpc().call("generatetoaddress", "1", q(ADDRESS.toString()), "-1");
+        assertError(r, -8);
+        assertEquals("maxtries must be 0 or positive, not -1", r.at("/error/message").textValue());
+        assertEquals(0, a.result("generatetoaddress", "1", q(ADDRESS.toString()), "0").size(), "no tries, no blocks");
+        assertEquals(height, a.result("getblockcount").intValue(), "nothing mined");
+
+        r = a.rpc().call("setban", q("10.9.8.7"), q("add"), "-1");
+        assertError(r, -8);
+        assertTrue(r.at("/error/message").textValue().startsWith("Error: bantime must be 0"), r.toString());
+        for (JsonNode ban : a.result("listbanned")) {
+            assertFalse(ban.get("address").textValue().startsWith("10.9.8.7"), "not banned");
+        }
+
+        String longHost = "a".repeat(300);
+        r = a.rpc().call("addnode", q(longHost + ":18444"), q("add"));
+        assertError(r, -8);
+        String message = r.at("/error/message").textValue();
+        assertTrue(message.endsWith("the host is 300 characters long; a DNS name has 253 at most"), message);
+        assertTrue(message.length() < 200, "the host is not echoed whole: " + message.length());
+        assertError(a.rpc().call("addnode", q("bad_host!:18444"), q("onetry")), -8);
+        assertError(a.rpc().call("addnode", q("a.b." + "c".repeat(64) + ":1"), q("add")), -8);
+        assertTrue(a.result("addnode", q("localhost:1"), q("add")).isNull(), "a proper name is fine");
+        assertTrue(a.result("addnode", q("localhost:1"), q("remove")).isNull());
+    }
+
+    @Test
+    void debugLogIsOwnerOnly() throws Exception {
+        Path log = a.dataDir.resolve("debug.log");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(log)));
     }
 
     private static JsonNode awaitPeers(NodeProcess n) throws Exception {

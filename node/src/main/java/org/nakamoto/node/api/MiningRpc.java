@@ -147,6 +147,13 @@ final class MiningRpc {
         if (nblocks < 0) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "nblocks must be non-negative");
         }
+        if (maxTries < 0) {
+            // Core reads maxtries into an unsigned integer, so -1 silently means "try for ever"; refuse instead.
+            throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "maxtries must be 0 or positive, not " + maxTries);
+        }
+        if (maxTries == 0) {
+            return Json.array(); // Core: no tries, no blocks
+        }
         List<Hash256> hashes = ctx.miner().generate(nblocks, a.scriptPubKey(), maxTries);
         ArrayNode out = Json.array();
         hashes.forEach(h -> out.add(h.toString()));

@@ -7,6 +7,12 @@ package org.nakamoto.wallet.account;
 public record KeyPath(AddressType type, int chain, int index) {
     public static final int RECEIVE = 0;
     public static final int CHANGE = 1;
+    /**
+     * 2^31-1: BIP32's non-hardened indexes end here; 2^31 and above are hardened and cannot be derived from the
+     * account's extended public key. A wallet's next index stops at this value, which is never handed out, so
+     * that "next" always fits in an int.
+     */
+    public static final int INDEX_LIMIT = Integer.MAX_VALUE;
 
     public KeyPath {
         if (type == null) {
@@ -23,6 +29,21 @@ public record KeyPath(AddressType type, int chain, int index) {
     /** A pay-to-pubkey-hash (BIP44) path, the only kind before segwit. */
     public KeyPath(int chain, int index) {
         this(AddressType.LEGACY, chain, index);
+    }
+
+    /**
+     * The index to hand out next on {@code chain}, in {@code type}'s account, checked against
+     * {@link #INDEX_LIMIT}.
+     *
+     * @throws org.nakamoto.wallet.WalletException when the chain has no fresh index left
+     */
+    public static KeyPath fresh(AddressType type, int chain, int next) {
+        if (next < 0 || next >= INDEX_LIMIT) {
+            throw new org.nakamoto.wallet.WalletException("no fresh " + (chain == CHANGE ? "change" : "receive")
+                    + " address left: BIP32 non-hardened indexes end at 2^31-1 (" + INDEX_LIMIT + ") and this wallet's"
+                    + " next index is " + next + "; create a new wallet for new addresses");
+        }
+        return new KeyPath(type, chain, next);
     }
 
     public boolean isChange() {

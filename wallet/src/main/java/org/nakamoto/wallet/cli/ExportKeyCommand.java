@@ -29,7 +29,8 @@ final class ExportKeyCommand implements Runnable {
         NetworkParams params = root.params();
         String address = Addresses.of(SendCommand.parseAddress(addressText, params).scriptPubKey(), params).orElseThrow();
         WalletFile wallet = root.store(params).load();
-        int limit = Math.max(wallet.nextReceiveIndex(), wallet.nextChangeIndex()) + CoinScanner.GAP;
+        int limit = (int) Math.min(KeyPath.INDEX_LIMIT,
+                (long) Math.max(wallet.nextReceiveIndex(), wallet.nextChangeIndex()) + CoinScanner.GAP);
         KeyPath path = wallet.keychain(params).find(address, limit).orElseThrow(() -> new WalletException(
                 "address " + address + " does not belong to this wallet (searched " + limit + " addresses per chain)"));
         char[] password = root.password().existing();

@@ -73,7 +73,7 @@ final class SendCommand implements Runnable {
         List<WalletCoin> spendable = view.confirmed().stream()
                 .filter(c -> c.spendable(params.coinbaseMaturity())).toList();
         int changeIndex = view.nextUnused()[KeyPath.CHANGE];
-        KeyPath changePath = new KeyPath(root.addressType(keys), KeyPath.CHANGE, changeIndex);
+        KeyPath changePath = KeyPath.fresh(root.addressType(keys), KeyPath.CHANGE, changeIndex); // refuses at BIP32's limit
         Payment payment = new PaymentBuilder(keys).build(spendable, dest.scriptPubKey(), amount, feeRate,
                 keys.address(changePath).scriptPubKey());
 

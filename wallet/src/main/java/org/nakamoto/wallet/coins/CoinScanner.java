@@ -52,7 +52,9 @@ public final class CoinScanner {
         JsonNode result;
         while (true) {
             for (int chain = KeyPath.RECEIVE; chain <= KeyPath.CHANGE; chain++) {
-                for (; derived[chain] < nextUnused[chain] + GAP; derived[chain]++) {
+                // Indexes stop below KeyPath.INDEX_LIMIT (BIP32's non-hardened range); the sum is taken in long.
+                long end = Math.min(KeyPath.INDEX_LIMIT, (long) nextUnused[chain] + GAP);
+                for (; derived[chain] < end; derived[chain]++) {
                     // The account types share indexes, so each index is looked for in every type.
                     for (AddressType t : keys.types()) {
                         KeyPath p = new KeyPath(t, chain, derived[chain]);

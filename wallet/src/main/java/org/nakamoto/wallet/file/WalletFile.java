@@ -205,6 +205,9 @@ public final class WalletFile {
 
     /** This file with a chain's next index raised to at least {@code next} (indexes never go back). */
     public WalletFile withNextIndexAtLeast(int chain, int next) {
+        if (next < 0 || next > KeyPath.INDEX_LIMIT) {
+            throw new WalletException("address index " + next + " is past BIP32's non-hardened limit of 2^31-1");
+        }
         int r = chain == KeyPath.RECEIVE ? Math.max(nextReceiveIndex, next) : nextReceiveIndex;
         int c = chain == KeyPath.CHANGE ? Math.max(nextChangeIndex, next) : nextChangeIndex;
         return new WalletFile(version, network, accountXpub, segwitAccounts(), kdf, sealed, r, c, history);

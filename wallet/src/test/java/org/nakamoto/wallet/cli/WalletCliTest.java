@@ -163,6 +163,20 @@ class WalletCliTest {
                 "is for network 'regtest'");
     }
 
+    /** Issue 17: at index 2^31-1 the wallet handed out the same address again and again. */
+    @Test
+    void addressesStopAtBip32sNonHardenedLimit() throws Exception {
+        String json = java.nio.file.Files.readString(walletA);
+        java.nio.file.Files.writeString(walletA, json.replaceFirst("\"nextReceiveIndex\"\\s*:\\s*\\d+",
+                "\"nextReceiveIndex\" : 2147483646"));
+        assertEquals("m/44'/1'/0'/0/2147483646", a.run("address").ok().json().get("path").asText(), "the last one");
+        for (int i = 0; i < 2; i++) {
+            assertRefused(a.run("address"), "no fresh receive address left", "2^31-1", "2147483647",
+                    "create a new wallet");
+        }
+        assertTrue(java.nio.file.Files.readString(walletA).contains("\"nextReceiveIndex\" : 2147483647"));
+    }
+
     private static void assertRefused(CliHarness.Result r, String... fragments) {
         assertEquals(1, r.exitCode(), "exit code; out=" + r.out() + " err=" + r.err());
         for (String f : fragments) {
