@@ -169,7 +169,8 @@ class WalletCliTest {
         String json = java.nio.file.Files.readString(walletA);
         java.nio.file.Files.writeString(walletA, json.replaceFirst("\"nextReceiveIndex\"\\s*:\\s*\\d+",
                 "\"nextReceiveIndex\" : 2147483646"));
-        assertEquals("m/44'/1'/0'/0/2147483646", a.run("address").ok().json().get("path").asText(), "the last one");
+        assertEquals("m/84'/1'/0'/0/2147483646", a.run("address").ok().json().get("path").asText(),
+                "the last one, in the default (BIP84) account");
         for (int i = 0; i < 2; i++) {
             assertRefused(a.run("address"), "no fresh receive address left", "2^31-1", "2147483647",
                     "create a new wallet");
