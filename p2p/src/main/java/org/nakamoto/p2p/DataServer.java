@@ -90,7 +90,11 @@ final class DataServer {
         }
         List<InvItem> batch = new ArrayList<>(ITEMS_PER_BATCH);
         while (batch.size() < ITEMS_PER_BATCH && !s.getDataQueue.isEmpty()) {
-            batch.add(s.getDataQueue.poll());
+            InvItem next = s.getDataQueue.poll();
+            batch.add(next);
+            if (next.isBlock()) {
+                break; // one block per batch: the send-queue check between batches then bounds what one peer pins
+            }
         }
         context.executeBlocking(() -> read(batch), true).onComplete(ar -> {
             if (ar.failed()) {

@@ -211,7 +211,7 @@ final class TxRelay {
         }
         p.known().add(txid);
         metrics.txReceived.incrementAndGet();
-        gateway.callFor(p, c -> mempool.accept(tx)).onFailure(t -> {
+        gateway.callFor(p, c -> mempool.accept(tx)).onSuccess(v -> p.markTx()).onFailure(t -> {
             if (t instanceof ValidationException ve) {
                 p.misbehaving(Penalty.forTransaction(ve.reason()), "invalid transaction: " + ve.getMessage());
             } else {
