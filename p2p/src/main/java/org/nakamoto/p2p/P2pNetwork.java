@@ -137,7 +137,7 @@ public final class P2pNetwork {
         Supplier<NetAddress> self = this::advertisedAddress;
         connections = new ConnectionManager(config, book, bans, peers, client, metrics, clock, self, this::attach);
         downloader = new BlockDownloader(chain, gateway, peers, config, metrics, clock);
-        headerSync = new HeaderSync(chain, gateway, downloader, metrics);
+        headerSync = new HeaderSync(chain, gateway, downloader, metrics, params, config.maxPresyncHeaders());
         announcer = new BlockAnnouncer(chain, peers, headerSync::isCatchingUp);
         txRelay = new TxRelay(mempool, gateway, peers, metrics, clock, config.blockStallTimeout().toMillis());
         DataServer dataServer = new DataServer(chain, mempool.view(), ctx, metrics);

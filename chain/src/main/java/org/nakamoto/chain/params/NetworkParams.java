@@ -35,6 +35,8 @@ import org.nakamoto.chain.model.Hash256;
  * @param tieBreak             fork choice between tips of equal work ({@link TieBreak})
  * @param checkpoints          height to block hash; a block that conflicts is rejected
  * @param seeds                peers to dial at start ("host:port"); shipped files carry none but loopback
+ * @param minimumChainWork     Core's nMinimumChainWork: headers are stored only on a chain that can reach
+ *                             this much work (0 on regtest and the local testnet)
  */
 public record NetworkParams(
         String name,
@@ -60,13 +62,15 @@ public record NetworkParams(
         SoftForks softForks,
         TieBreak tieBreak,
         NavigableMap<Integer, Hash256> checkpoints,
-        List<String> seeds) {
+        List<String> seeds,
+        BigInteger minimumChainWork) {
 
     public NetworkParams {
         java.util.Objects.requireNonNull(softForks, "softForks");
         java.util.Objects.requireNonNull(tieBreak, "tieBreak");
         checkpoints = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(checkpoints));
         seeds = List.copyOf(seeds);
+        minimumChainWork = minimumChainWork == null ? BigInteger.ZERO : minimumChainWork;
     }
 
     /** The height from which a coinbase must start with a push of the block height (BIP34). */
@@ -124,6 +128,7 @@ public record NetworkParams(
         private TieBreak tieBreak;
         private NavigableMap<Integer, Hash256> checkpoints;
         private List<String> seeds;
+        private BigInteger minimumChainWork = BigInteger.ZERO;
 
         private Builder(NetworkParams p) {
             name = p.name;
@@ -150,6 +155,7 @@ public record NetworkParams(
             tieBreak = p.tieBreak;
             checkpoints = p.checkpoints;
             seeds = p.seeds;
+            minimumChainWork = p.minimumChainWork;
         }
 
         public Builder name(String name) {
@@ -278,11 +284,17 @@ public record NetworkParams(
             return this;
         }
 
+        public Builder minimumChainWork(BigInteger work) {
+            this.minimumChainWork = work;
+            return this;
+        }
+
         public NetworkParams build() {
             return new NetworkParams(name, magic, defaultPort, rpcPort, pubKeyHashVersion, scriptHashVersion,
                     wifVersion, bip32PrivateVersion, bip32PublicVersion, bip44CoinType, genesis, powLimit,
                     targetSpacingSeconds, retargetInterval, targetTimespanSeconds, retargeting, initialSubsidy,
-                    halvingInterval, coinbaseMaturity, maxBlockSize, softForks, tieBreak, checkpoints, seeds);
+                    halvingInterval, coinbaseMaturity, maxBlockSize, softForks, tieBreak, checkpoints, seeds,
+                    minimumChainWork);
         }
     }
 }
