@@ -41,6 +41,7 @@ final class DataServer {
     static final int MAX_BLOCKS_PER_INV = 500;
     static final int MAX_GETDATA_BACKLOG = 50_000;
     private static final int ITEMS_PER_BATCH = 16;
+    private static final int NOTFOUND_FLUSH = 1_000;
     private static final long QUEUE_FULL_RETRY_MILLIS = 20;
 
     private final ChainView chain;
@@ -80,6 +81,7 @@ final class DataServer {
             return;
         }
         if (s.getDataQueue.isEmpty()) {
+            flushNotFound(p);
             s.serving = false;
             p.holdForData(false);
             return;
@@ -104,7 +106,7 @@ final class DataServer {
                 s.serving = false;
                 return;
             }
-            List<InvItem> notFound = new ArrayList<>();
+            List<InvItem> notFound = s.notFound;
             for (Item it : ar.result()) {
                 if (it.payload() == null) {
                     notFound.add(it.inv());
@@ -117,11 +119,24 @@ final class DataServer {
                     p.known().add(it.inv().hash());
                 }
             }
-            if (!notFound.isEmpty()) {
-                p.send(new NotFoundMessage(notFound));
+            if (notFound.size() >= NOTFOUND_FLUSH) {
+                flushNotFound(p);
             }
             serveNext(p);
         });
+    }
+
+    /**
+     * Sends the items not found so far. Batches hold one block each (so the send-queue check between
+     * batches bounds what one peer pins), and the misses of several batches go out together, after the
+     * blocks found, as they did when a batch held 16 blocks.
+     */
+    private void flushNotFound(Peer p) {
+        List<InvItem> notFound = p.sync().notFound;
+        if (!notFound.isEmpty()) {
+            p.send(new NotFoundMessage(new ArrayList<>(notFound)));
+            notFound.clear();
+        }
     }
 
     /** Runs on a worker: LevelDB reads and the mempool lock are fine here. */

@@ -41,6 +41,8 @@ final class HeaderSync {
     private final int maxPresyncHeaders;
     /** Core's margin below our tip's work within which a fork's headers are stored at once: a day of blocks. */
     static final int THRESHOLD_BLOCKS = 144;
+    /** Core's DEFAULT_MAX_TIP_AGE. */
+    static final long MAX_TIP_AGE_SECONDS = 24 * 60 * 60;
 
     HeaderSync(ChainView chain, ChainGateway gateway, BlockDownloader downloader, P2pMetrics metrics,
             NetworkParams params, int maxPresyncHeaders) {
@@ -57,17 +59,18 @@ final class HeaderSync {
     }
 
     /**
-     * True during initial block download: our tip is below the minimum chain work, or well behind the best
-     * header while blocks towards it are being fetched. Headers that nobody backs with blocks (nothing in
-     * flight) do not count, or 50 fake headers with more work would silence our announcements.
+     * True during initial block download (Core's IsInitialBlockDownload, judged from our own chain): our
+     * tip is below the minimum chain work, or it is well behind the best header and more than a day old.
+     * A recent tip is announced whatever headers we hold: 50 headers with more work that nobody backs
+     * with blocks must not silence our announcements.
      */
     boolean isCatchingUp() {
         BlockNode tip = chain.tip();
         if (tip.chainWork().compareTo(params.minimumChainWork()) < 0) {
             return true;
         }
-        return bestHeader().height() - tip.height() > BlockAnnouncer.MAX_BLOCKS_TO_ANNOUNCE
-                && downloader.inFlightCount() > 0;
+        boolean tipIsOld = System.currentTimeMillis() / 1000 - tip.header().time() > MAX_TIP_AGE_SECONDS;
+        return tipIsOld && bestHeader().height() - tip.height() > BlockAnnouncer.MAX_BLOCKS_TO_ANNOUNCE;
     }
 
     /** Core's GetAntiDoSWorkThreshold: max(minimumChainWork, tip work - a day of blocks at the tip's bits). */

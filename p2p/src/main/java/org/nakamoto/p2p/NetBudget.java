@@ -8,7 +8,7 @@ import java.util.Set;
  * frames, and frames left undecoded while a peer is held) and bytes queued to send. Per-peer caps alone
  * do not bound the sum: 117 inbound peers each one byte short of a 4 MB frame held about 470 MB.
  *
- * <p>Over the receive budget, a peer that feeds more is paused (Core's fPauseRecv, here global); paused
+ * <p>Over the receive budget, a peer holding more than {@link #SMALL_PEER_BYTES} that feeds more is paused (Core's fPauseRecv, here global); paused
  * peers are resumed together once the total falls under three quarters of the budget. A peer parked
  * mid-frame is dropped by its own {@link P2pConfig#peerTimeout()}, which frees its share, so the
  * budget cannot stay exhausted. Over the send budget, getdata is not served to anyone until queues drain
@@ -17,6 +17,11 @@ import java.util.Set;
  * <p>Confined to the network context.
  */
 final class NetBudget {
+    /**
+     * A peer holding less than this is never paused by the budget: handshakes, pings, inv and headers
+     * (2,000 headers are 162 KB) keep flowing for everyone while the peers that hold megabytes wait.
+     */
+    static final long SMALL_PEER_BYTES = 256 << 10;
     private final long receiveBudget;
     private final long sendBudget;
     private long received;

@@ -168,7 +168,7 @@ public final class Peer {
         metrics.bytesReceived.addAndGet(n);
         decoder.feed(buffer.getBytes());
         account();
-        if (!budgetHeld && budget.receiveOver(this)) {
+        if (!budgetHeld && accountedBytes > NetBudget.SMALL_PEER_BYTES && budget.receiveOver(this)) {
             budgetHeld = true;
             metrics.budgetPauses.incrementAndGet();
             updateReading();

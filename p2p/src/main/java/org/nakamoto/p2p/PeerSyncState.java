@@ -25,6 +25,8 @@ final class PeerSyncState {
     HeaderPresync presync;
     /** DataServer: getdata items of this peer not served yet. */
     final ArrayDeque<InvItem> getDataQueue = new ArrayDeque<>();
+    /** DataServer: items of this peer's getdata we do not have, not yet reported. */
+    final java.util.List<InvItem> notFound = new java.util.ArrayList<>();
     /** DataServer: a batch of this peer's getdata is being read or sent. */
     boolean serving;
     /** TxRelay: requests this peer owns (in flight, queued, or awaiting the mempool check). */
