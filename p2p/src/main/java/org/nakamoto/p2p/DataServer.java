@@ -41,6 +41,11 @@ final class DataServer {
     static final int MAX_BLOCKS_PER_INV = 500;
     static final int MAX_GETDATA_BACKLOG = 50_000;
     private static final int ITEMS_PER_BATCH = 16;
+    /**
+     * A batch stops reading once it holds this much, so that the send-queue check between batches bounds
+     * what a peer that asks and never reads can pin (16 large blocks at once were about 14 MB a peer).
+     */
+    private static final long BATCH_BYTES = 1 << 20;
     private static final int NOTFOUND_FLUSH = 1_000;
     private static final long QUEUE_FULL_RETRY_MILLIS = 20;
 
@@ -70,7 +75,7 @@ final class DataServer {
         }
     }
 
-    private record Item(InvItem inv, byte[] payload) {
+    private record Item(InvItem inv, byte[] payload, boolean unread) {
     }
 
     private void serveNext(Peer p) {
@@ -92,11 +97,7 @@ final class DataServer {
         }
         List<InvItem> batch = new ArrayList<>(ITEMS_PER_BATCH);
         while (batch.size() < ITEMS_PER_BATCH && !s.getDataQueue.isEmpty()) {
-            InvItem next = s.getDataQueue.poll();
-            batch.add(next);
-            if (next.isBlock()) {
-                break; // one block per batch: the send-queue check between batches then bounds what one peer pins
-            }
+            batch.add(s.getDataQueue.poll());
         }
         context.executeBlocking(() -> read(batch), true).onComplete(ar -> {
             if (ar.failed()) {
@@ -107,8 +108,15 @@ final class DataServer {
                 return;
             }
             List<InvItem> notFound = s.notFound;
-            for (Item it : ar.result()) {
-                if (it.payload() == null) {
+            List<Item> items = ar.result();
+            // Items the worker left unread (the batch reached BATCH_BYTES) go back to the front, in order.
+            for (int i = items.size() - 1; i >= 0 && items.get(i).unread(); i--) {
+                s.getDataQueue.addFirst(items.get(i).inv());
+            }
+            for (Item it : items) {
+                if (it.unread()) {
+                    break;
+                } else if (it.payload() == null) {
                     notFound.add(it.inv());
                 } else if (it.inv().isBlock()) {
                     p.sendRaw(BlockMessage.COMMAND, it.payload());
@@ -142,8 +150,13 @@ final class DataServer {
     /** Runs on a worker: LevelDB reads and the mempool lock are fine here. */
     private List<Item> read(List<InvItem> batch) {
         List<Item> out = new ArrayList<>(batch.size());
+        long bytes = 0;
         ActiveChain active = chain.activeChain();
         for (InvItem inv : batch) {
+            if (bytes >= BATCH_BYTES) {
+                out.add(new Item(inv, null, true));
+                continue;
+            }
             byte[] payload = null;
             if (inv.isBlock()) {
                 BlockNode n = chain.node(inv.hash());
@@ -155,7 +168,10 @@ final class DataServer {
                 MempoolEntry e = mempool.get(inv.hash());
                 payload = e == null ? null : e.tx().serialize();
             }
-            out.add(new Item(inv, payload));
+            out.add(new Item(inv, payload, false));
+            if (payload != null) {
+                bytes += payload.length;
+            }
         }
         return out;
     }

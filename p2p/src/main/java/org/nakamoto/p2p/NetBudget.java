@@ -25,7 +25,7 @@ final class NetBudget {
     private final long receiveBudget;
     private final long sendBudget;
     private long received;
-    private long queued;
+    private PeerRegistry peers;
     private final Set<Peer> waiting = new LinkedHashSet<>();
 
     NetBudget(long receiveBudget, long sendBudget) {
@@ -58,19 +58,27 @@ final class NetBudget {
         waiting.remove(p);
     }
 
-    void queued(long delta) {
-        queued += delta;
+    /** The peers whose send queues count against the send budget. */
+    void watch(PeerRegistry registry) {
+        this.peers = registry;
     }
 
     boolean sendOver() {
-        return queued > sendBudget;
+        return queuedBytes() > sendBudget;
     }
 
     long receivedBytes() {
         return received;
     }
 
+    /** Bytes written to the peers' sockets and not yet taken by the kernel (Netty's outbound buffers). */
     long queuedBytes() {
-        return queued;
+        long sum = 0;
+        if (peers != null) {
+            for (Peer p : peers.all()) {
+                sum += p.pendingWriteBytes();
+            }
+        }
+        return sum;
     }
 }

@@ -129,6 +129,7 @@ public final class P2pNetwork {
         ChainGateway gateway = new ChainGateway(writer, ctx, chainTasks);
         peers = new PeerRegistry();
         budget = new NetBudget(config.receiveBudgetBytes(), config.sendBudgetBytes());
+        budget.watch(peers);
         bans = new BanList();
         book = new AddressBook(config.addressBookCapacity(), config.reconnectBaseDelay().toMillis(),
                 config.reconnectMaxDelay().toMillis());

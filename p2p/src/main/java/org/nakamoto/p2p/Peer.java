@@ -1,5 +1,6 @@
 package org.nakamoto.p2p;
 
+import io.netty.channel.ChannelOutboundBuffer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
@@ -397,15 +398,11 @@ public final class Peer {
             return;
         }
         queuedBytes += n;
-        budget.queued(n);
         stats.sent(command, n);
         metrics.messagesSent.incrementAndGet();
         metrics.bytesSent.addAndGet(n);
         lastSendAt = clock.getAsLong();
-        socket.write(Buffer.buffer(frame)).onComplete(ar -> {
-            queuedBytes -= n;
-            budget.queued(-n);
-        });
+        socket.write(Buffer.buffer(frame)).onComplete(ar -> queuedBytes -= n);
         if (!sendHeld && socket.writeQueueFull()) {
             // Stop reading its requests until it reads our answers (Core's fPauseSend); the housekeeping
             // tick drops it if it stays this way.
@@ -417,6 +414,15 @@ public final class Peer {
                 updateReading();
             });
         }
+    }
+
+    /** Bytes queued on the socket that the kernel has not taken yet (they may sit off-heap, in direct buffers). */
+    long pendingWriteBytes() {
+        if (socket instanceof NetSocketInternal internal) {
+            ChannelOutboundBuffer b = internal.channelHandlerContext().channel().unsafe().outboundBuffer();
+            return b == null ? 0 : b.totalPendingWriteBytes();
+        }
+        return queuedBytes;
     }
 
     /** True while the socket's write queue is over its high-water mark, or all peers' queues over budget. */

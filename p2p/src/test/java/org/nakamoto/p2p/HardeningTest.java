@@ -140,6 +140,87 @@ class HardeningTest {
         }
     }
 
+    @Test
+    void peersThatAskAndNeverReadAreHeldToTheSendBudget() throws Exception {
+        long sendBudget = 1 << 20;
+        int highWater = 64 << 10;
+        try (TestNode node = new TestNode("send", vertx, PARAMS, dir.resolve("send"), TestNode.fastConfig()
+                .budgets(128 << 20, sendBudget).sendQueue(highWater, 64L << 20)
+                .sendStallTimeout(Duration.ofSeconds(3)).build()).start()) {
+            node.produce(1, 21);
+            byte[] tip = node.tip().hash().toBytes();
+            List<byte[]> same = new ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                same.add(tip);
+            }
+            byte[] getdata = RawPeer.inventory(2, same);
+            int n = 10;
+            List<RawPeer> raws = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                RawPeer raw = RawPeer.connectFrom("127.0.8." + (i + 1), node.address().port(), PARAMS);
+                raw.handshake(0);
+                raw.send("getdata", getdata); // about 15 MB of answers each, never read
+                raws.add(raw);
+            }
+            long t0 = System.currentTimeMillis();
+            long maxQueued = 0;
+            // Not read by us (a peer that drains its socket is not stalled) until every one is dropped.
+            while (node.readyPeers() > 0 && System.currentTimeMillis() - t0 < 90_000) {
+                maxQueued = Math.max(maxQueued, TestNode.await(node.net.bufferedBytes())[1]);
+                Thread.sleep(20);
+                if (System.currentTimeMillis() - t0 > 1_000 && System.currentTimeMillis() - t0 < 1_100) {
+                    assertAnswersWithinASecond(node);
+                }
+            }
+            assertEquals(0, node.readyPeers(), "every non-reading peer dropped");
+            assertAnswersWithinASecond(node);
+            long droppedMs = System.currentTimeMillis() - t0;
+            for (RawPeer raw : raws) {
+                raw.close();
+            }
+            long served = node.net.metrics().get("blocks_served_total");
+            System.out.printf("HARDENING send budget: %d peers x getdata 50,000 blocks, never reading, budget %d KB: "
+                    + "max queued %d bytes (%d blocks served), all dropped within %d ms (stall timeout 3 s)%n", n,
+                    sendBudget >> 10, maxQueued, served, droppedMs);
+            assertTrue(maxQueued <= sendBudget + n * (highWater + (16 << 10)), "send budget held: " + maxQueued);
+        }
+    }
+
+    @Test
+    void hugeTransactionAnnouncementsCostLittlePerPeer() throws Exception {
+        TestNode node = fixture.node;
+        int n = 20;
+        long heapBefore = usedHeap();
+        List<RawPeer> raws = new ArrayList<>();
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < n; i++) {
+            RawPeer raw = RawPeer.connectFrom("127.0.9." + (i + 1), node.address().port(), PARAMS);
+            raw.handshake(0);
+            List<byte[]> txids = new ArrayList<>();
+            for (int k = 0; k < 50_000; k++) {
+                byte[] h = new byte[32];
+                random.nextBytes(h);
+                txids.add(h);
+            }
+            raw.send("inv", RawPeer.inventory(1, txids));
+            raw.send("ping", RawPeer.le64(i));
+            raw.expect("pong"); // the inv was processed
+            raws.add(raw);
+        }
+        long heapAfter = usedHeap();
+        long perPeer = (heapAfter - heapBefore) / n;
+        int tracked = TestNode.await(node.net.txRequestsTracked());
+        System.out.printf("HARDENING tx announcements: %d peers x inv of 50,000 txids: heap %d -> %d MB "
+                + "(%d KB per peer), %d requests tracked%n", n, heapBefore >> 20, heapAfter >> 20, perPeer >> 10,
+                tracked);
+        assertAnswersWithinASecond(node);
+        for (RawPeer raw : raws) {
+            raw.close();
+        }
+        assertTrue(perPeer < 3 << 20, "per-peer state bounded: " + perPeer);
+        assertHonestStillSyncs();
+    }
+
     // ---- 3. peers
 
     @Test
