@@ -20,15 +20,15 @@ import java.util.Set;
  * <p>Stateless.
  */
 final class InboundEviction {
-    record Candidate(Peer peer, long connectedAt, long minPing, long lastBlockAt, long lastTxAt, String netGroup,
+    record Candidate(long peerId, long connectedAt, long minPing, long lastBlockAt, long lastTxAt, String netGroup,
             boolean protectedPeer, boolean discouraged) {
     }
 
     private InboundEviction() {
     }
 
-    /** The peer to evict, or null if every candidate is protected. */
-    static Peer select(List<Candidate> all) {
+    /** The id of the peer to evict, or -1 if every candidate is protected. */
+    static long select(List<Candidate> all) {
         List<Candidate> c = new ArrayList<>();
         for (Candidate x : all) {
             if (!x.protectedPeer()) {
@@ -41,11 +41,11 @@ final class InboundEviction {
         protect(c, Comparator.comparingLong(Candidate::lastBlockAt).reversed(), 4);
         protect(c, Comparator.comparingLong(Candidate::connectedAt), c.size() / 2);
         if (c.isEmpty()) {
-            return null;
+            return -1;
         }
         for (Candidate x : c) {
             if (x.discouraged()) {
-                return x.peer();
+                return x.peerId();
             }
         }
         Map<String, List<Candidate>> groups = new HashMap<>();
@@ -62,7 +62,7 @@ final class InboundEviction {
                 largestYoungest = youngest;
             }
         }
-        return largest.stream().max(Comparator.comparingLong(Candidate::connectedAt)).orElseThrow().peer();
+        return largest.stream().max(Comparator.comparingLong(Candidate::connectedAt)).orElseThrow().peerId();
     }
 
     /** Removes from {@code c} the first {@code n} in {@code order}: those are kept. */

@@ -291,12 +291,12 @@ public final class P2pNetwork {
         for (Peer p : peers.all()) {
             if (p.isInbound() && !p.isClosing()) {
                 String host = p.remoteAddress().host();
-                candidates.add(new InboundEviction.Candidate(p, p.connectedAt(), p.minPingMillis(), p.lastBlockAt(),
+                candidates.add(new InboundEviction.Candidate(p.id(), p.connectedAt(), p.minPingMillis(), p.lastBlockAt(),
                         p.lastTxAt(), InboundEviction.netGroup(host), config.isWhitelisted(host),
                         bans.isDiscouraged(host)));
             }
         }
-        Peer victim = InboundEviction.select(candidates);
+        Peer victim = peers.get(InboundEviction.select(candidates));
         if (victim == null) {
             return false;
         }

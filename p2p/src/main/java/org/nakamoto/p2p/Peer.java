@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Concurrency: confined to the network's event-loop context. Vert.x calls the socket handlers there,
  * and every other caller is already on it; no field is touched from another thread, so none is guarded.
  *
- * <p>Size: about 510 lines, above the project's 400, because reading, the handshake, the send queue and
- * the per-peer backpressure all decide together whether the one socket is read (the read-hold flags);
- * split apart, each part would need the others' state. Sync and relay state lives in
+ * <p>Size: about 640 lines, above the project's 400, because reading, the handshake, the send queue and
+ * the per-peer backpressure all decide together whether the one socket is read (the read-hold flags and
+ * the network's receive budget); split apart, each part would need the others' state. Sync and relay state lives in
  * {@link PeerSyncState}, the rest of the network's logic outside.
  */
 public final class Peer {
