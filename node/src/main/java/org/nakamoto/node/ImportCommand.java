@@ -47,6 +47,7 @@ final class ImportCommand implements Callable<Integer> {
         Files.createDirectories(dataDir);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        err.println(parent.selectSignatureEngine().describe());
         try (ChainStore store = ChainStore.open(dataDir.resolve("chain"), params, parent.checkBlocks)) {
             ChainState chain = ChainState.open(params, store, ScriptInputVerifier.sequential(), Node::nowSeconds);
             err.printf(Locale.ROOT, "Loaded block index: tip height=%d hash=%s%n", chain.tip().height(), chain.tip().hash());

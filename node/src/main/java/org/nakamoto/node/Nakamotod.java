@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nakamoto.chain.codec.ParseException;
+import org.nakamoto.chain.crypto.SignatureEngines;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsException;
@@ -112,6 +113,10 @@ public final class Nakamotod implements Callable<Integer> {
                     + " coin (default: ${DEFAULT-VALUE})")
     int checkBlocks;
 
+    @Option(names = "--secp256k1", paramLabel = "ENGINE",
+            description = "Signature engine: auto (libsecp256k1 if it loads, else Java; default), native or java")
+    String secp256k1;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -140,7 +145,9 @@ public final class Nakamotod implements Callable<Integer> {
         Node.createDataDir(config);
         DebugLog.attach(config.dataDir());
         Logger log = LoggerFactory.getLogger(Nakamotod.class);
-        log.info("nakamotod starting: network={} datadir={}", config.params().name(), config.dataDir());
+        SignatureEngines.Selection engine = selectSignatureEngine();
+        log.info("nakamotod starting: network={} datadir={} secp256k1={}", config.params().name(), config.dataDir(),
+                engine.engine().name());
         Node node = Node.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "shutdown"));
         node.awaitStopped();
@@ -149,6 +156,26 @@ public final class Nakamotod implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Chooses the signature engine before anything verifies: --secp256k1 overrides the system property
+     * of the same name. The choice is logged (a warning when the native library would not load).
+     */
+    SignatureEngines.Selection selectSignatureEngine() {
+        if (secp256k1 != null) {
+            System.setProperty(SignatureEngines.PROPERTY, secp256k1);
+        }
+        try {
+            SignatureEngines.Selection s = SignatureEngines.selection();
+            if (secp256k1 != null && !s.requested().equals(secp256k1.trim().toLowerCase(java.util.Locale.ROOT))) {
+                throw new ConfigException("--secp256k1 " + secp256k1 + ": the engine was already chosen (" + s.requested() + ")");
+            }
+            return s;
+        } catch (IllegalArgumentException | IllegalStateException | ExceptionInInitializerError e) {
+            Throwable cause = e instanceof ExceptionInInitializerError x && x.getCause() != null ? x.getCause() : e;
+            throw new ConfigException("--secp256k1: " + cause.getMessage());
+        }
     }
 
     /** The parameters of --params or --network (testnet by default). */

@@ -289,7 +289,8 @@ class NakamotodRpcTest {
         assertEquals(1, a.result("getconnectioncount").intValue());
         assertKeys(a.result("getnetworkinfo"), "version", "subversion", "protocolversion", "localservices",
                 "localservicesnames", "localrelay", "timeoffset", "networkactive", "connections", "connections_in",
-                "connections_out", "networks", "relayfee", "incrementalfee", "localaddresses", "warnings");
+                "connections_out", "networks", "relayfee", "incrementalfee", "localaddresses", "warnings",
+                "secp256k1", "secp256k1_library"); // the last two are nakamoto's: the signature engine
         // B follows A's chain over P2P
         String best = a.result("getbestblockhash").textValue();
         long deadline = System.currentTimeMillis() + 30_000;

@@ -37,15 +37,21 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts a node on {@code dataDir} with the given extra options and waits until it answers getblockcount. */
     public static NodeProcess start(Path dataDir, String network, List<String> extra) throws Exception {
-        return start(dataDir, List.of("--network", network), extra);
+        return start(List.of(), dataDir, List.of("--network", network), extra);
     }
 
     /** Starts a node on a parameters file of its own ({@code --params}) instead of a shipped network. */
     public static NodeProcess startWithParams(Path dataDir, Path paramsFile, List<String> extra) throws Exception {
-        return start(dataDir, List.of("--params", paramsFile.toString()), extra);
+        return start(List.of(), dataDir, List.of("--params", paramsFile.toString()), extra);
     }
 
-    private static NodeProcess start(Path dataDir, List<String> networkArgs, List<String> extra) throws Exception {
+    /** As {@link #start(Path, String, List)}, with options for the JVM (system properties) before the class name. */
+    static NodeProcess start(List<String> jvmOptions, Path dataDir, String network, List<String> extra) throws Exception {
+        return start(jvmOptions, dataDir, List.of("--network", network), extra);
+    }
+
+    private static NodeProcess start(List<String> jvmOptions, Path dataDir, List<String> networkArgs, List<String> extra)
+            throws Exception {
         int rpcPort = freePort();
         int p2pPort = freePort();
         List<String> args = new ArrayList<>(networkArgs);
@@ -62,7 +68,7 @@ public final class NodeProcess implements AutoCloseable {
         }
         Files.createDirectories(dataDir);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
-        Process proc = launch(args, log);
+        Process proc = launch(jvmOptions, args, log);
         NodeProcess n = new NodeProcess(dataDir, rpcPort, p2pPort, proc, log, user, password);
         n.awaitReady();
         return n;
@@ -70,7 +76,11 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Runs nakamotod to completion (import, bad options) and returns its exit code; output goes to {@code log}. */
     static int run(List<String> args, Path log, long timeoutSeconds) throws Exception {
-        Process proc = launch(args, log);
+        return run(List.of(), args, log, timeoutSeconds);
+    }
+
+    static int run(List<String> jvmOptions, List<String> args, Path log, long timeoutSeconds) throws Exception {
+        Process proc = launch(jvmOptions, args, log);
         if (!proc.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             proc.destroyForcibly();
             throw new AssertionError("nakamotod " + args + " did not finish in " + timeoutSeconds + " s");
@@ -79,9 +89,15 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     static Process launch(List<String> args, Path log) throws IOException {
+        return launch(List.of(), args, log);
+    }
+
+    static Process launch(List<String> jvmOptions, List<String> args, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", cp, Nakamotod.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", cp, Nakamotod.class.getName()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("CLASSPATH", ""); // only -cp

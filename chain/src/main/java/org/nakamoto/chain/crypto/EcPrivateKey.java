@@ -2,17 +2,14 @@ package org.nakamoto.chain.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * A secp256k1 private key (1 <= d < n) that signs with RFC 6979 deterministic nonces (HMAC-SHA256), as
  * Bitcoin Core does, so the same key and hash always give the same signature and no weak random number
- * can leak the key. Signatures come out low-S. Immutable; safe to share. {@link #toString()} never shows
- * the secret.
+ * can leak the key. Signatures come out low-S. It also signs BIP340 Schnorr signatures. The arithmetic
+ * is the process's {@link SignatureEngine}; both engines give the same bytes. Immutable; safe to share.
+ * {@link #toString()} never shows the secret.
  */
 public final class EcPrivateKey {
     private final BigInteger d;
@@ -54,10 +51,35 @@ public final class EcPrivateKey {
         if (hash32.length != 32) {
             throw new IllegalArgumentException("hash must be 32 bytes, got " + hash32.length);
         }
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(d, Secp256k1.DOMAIN));
-        BigInteger[] rs = signer.generateSignature(hash32);
-        return new EcdsaSignature(rs[0], rs[1]).withLowS();
+        return SignatureEngines.active().signEcdsa(hash32, this);
+    }
+
+    /**
+     * A BIP340 Schnorr signature (64 bytes) of a message, for the x-only key {@link #xOnlyPublicKey()}.
+     * The 32 bytes of auxiliary randomness only harden the nonce against side channels; BIP340 signs
+     * correctly with any value, and the same value gives the same signature.
+     */
+    public byte[] signSchnorr(byte[] message, byte[] auxRand32) {
+        if (auxRand32.length != 32) {
+            throw new IllegalArgumentException("auxiliary randomness must be 32 bytes, got " + auxRand32.length);
+        }
+        return SignatureEngines.active().signSchnorr(message, this, auxRand32);
+    }
+
+    /** BIP340 signing with fresh auxiliary randomness from {@code random}, as a wallet should sign. */
+    public byte[] signSchnorr(byte[] message, SecureRandom random) {
+        byte[] aux = new byte[32];
+        random.nextBytes(aux);
+        return signSchnorr(message, aux);
+    }
+
+    /** The 32-byte x-only public key BIP340 signatures verify against. */
+    public byte[] xOnlyPublicKey() {
+        return publicKey.xOnly();
+    }
+
+    BigInteger secret() {
+        return d;
     }
 
     public EcPublicKey publicKey() {

@@ -36,6 +36,11 @@ public final class EcdsaSignature {
         return s;
     }
 
+    /** True when r and s are both in [1, n-1]: anything else never verifies. */
+    public boolean inRange() {
+        return r.signum() > 0 && s.signum() > 0 && r.compareTo(Secp256k1.N) < 0 && s.compareTo(Secp256k1.N) < 0;
+    }
+
     /** True when s <= n/2, the form Bitcoin's standardness rules (BIP 62/146) require. */
     public boolean isLowS() {
         return s.compareTo(Secp256k1.HALF_N) <= 0;
@@ -63,6 +68,19 @@ public final class EcdsaSignature {
         der[sStart + 1] = (byte) sb.length;
         System.arraycopy(sb, 0, der, sStart + 2, sb.length);
         return der;
+    }
+
+    /** r and s as 32 bytes each, big-endian: libsecp256k1's compact form. Both must be below 2^256. */
+    byte[] toCompact() {
+        byte[] out = new byte[64];
+        Secp256k1.writeUnsigned32(r, out, 0);
+        Secp256k1.writeUnsigned32(s, out, 32);
+        return out;
+    }
+
+    static EcdsaSignature fromCompact(byte[] compact64) {
+        return new EcdsaSignature(new BigInteger(1, java.util.Arrays.copyOfRange(compact64, 0, 32)),
+                new BigInteger(1, java.util.Arrays.copyOfRange(compact64, 32, 64)));
     }
 
     @Override

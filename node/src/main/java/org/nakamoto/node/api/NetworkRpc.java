@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.nakamoto.chain.crypto.SignatureEngines;
 import org.nakamoto.node.NodeContext;
 import org.nakamoto.node.rpc.ParamType;
 import org.nakamoto.node.rpc.RpcCategory;
@@ -51,7 +52,8 @@ final class NetworkRpc {
         r.register(method("getnetworkinfo", "Returns an object containing various state info regarding P2P networking.")
                 .result("{ \"version\", \"subversion\", \"protocolversion\", \"localservices\", \"localservicesnames\", \"localrelay\", "
                         + "\"timeoffset\", \"networkactive\", \"connections\", \"connections_in\", \"connections_out\", \"networks\", "
-                        + "\"relayfee\", \"incrementalfee\", \"localaddresses\", \"warnings\" }")
+                        + "\"relayfee\", \"incrementalfee\", \"localaddresses\", \"warnings\", \"secp256k1\", \"secp256k1_library\" }\n"
+                        + "secp256k1: \"native\" (libsecp256k1) or \"java\" (Bouncy Castle), the engine that checks signatures")
                 .example().handler(p -> networkInfo()).build());
         r.register(method("addnode", "Attempts to add or remove a node from the addnode list.\n"
                 + "Or try a connection to a node once.")
@@ -203,6 +205,9 @@ final class NetworkRpc {
             a.put("score", 1);
         }
         o.put("warnings", "");
+        // nakamoto's own: which secp256k1 engine checks signatures (libsecp256k1, or the Java fallback).
+        o.put("secp256k1", SignatureEngines.active().name());
+        o.put("secp256k1_library", SignatureEngines.active().description());
         return o;
     }
 

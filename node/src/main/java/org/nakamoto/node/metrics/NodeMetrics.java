@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
+import org.nakamoto.chain.crypto.SignatureEngines;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainListener;
@@ -49,6 +50,9 @@ public final class NodeMetrics {
                     .description("Hashes per second of one mining thread").register(meters);
         }
         FunctionCounter.builder("nakamoto.miner.blocks", ctx.miner(), m -> m.blocksMined()).register(meters);
+        Gauge.builder("nakamoto.secp256k1.native", () -> SignatureEngines.active().name().equals("native") ? 1 : 0)
+                .tag("engine", SignatureEngines.active().name())
+                .description("1 when signatures are checked by libsecp256k1, 0 on the pure-Java fallback").register(meters);
         Gauge.builder("nakamoto.uptime.seconds", ctx.status(), s -> (System.currentTimeMillis() - s.startedMillis()) / 1e3)
                 .register(meters);
         for (String name : ctx.p2p().metrics().snapshot().keySet()) {
