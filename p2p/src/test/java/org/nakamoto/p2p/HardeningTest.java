@@ -293,7 +293,8 @@ class HardeningTest {
         TestNode node = fixture.node;
         try (RawPeer raw = RawPeer.connectFrom("127.0.7.1", node.address().port(), PARAMS)) {
             raw.handshake(0);
-            List<byte[]> fake = headerChain(node.tip().hash().toBytes(), System.currentTimeMillis() / 1000, 50);
+            // A minute ahead: blocks produced within one second can put the median time past at "now".
+            List<byte[]> fake = headerChain(node.tip().hash().toBytes(), System.currentTimeMillis() / 1000 + 60, 50);
             raw.send("headers", headersPayload(fake, 0, fake.size()));
             int target = node.tip().height() + 50;
             Await.until(Duration.ofSeconds(10), () -> TestNode.await(node.net.bestHeaderHeight()) == target,
