@@ -24,14 +24,14 @@ import org.nakamoto.chain.state.ChainView;
 
 /**
  * Builds templates on the chain's current tip: bits from the retarget rule, time = max(median time
- * past + 1, now), and mempool transactions by fee rate with every parent before its child, up to the
- * block size limit. Stateless and thread-safe.
+ * past + 1, now), and mempool transactions by fee rate (per virtual byte) with every parent before its
+ * child, up to the block weight and sigop cost limits. Stateless and thread-safe.
  */
 public final class TemplateBuilder {
-    /** Bytes kept free for the header, the transaction count and the coinbase. */
-    static final int COINBASE_RESERVE = 1000;
-    /** Signature operations kept free for the coinbase (Core's miner reserves 400 cost units, 100 legacy). */
-    static final int COINBASE_SIGOPS_RESERVE = 100;
+    /** Weight kept free for the header, the transaction count and the coinbase (Core's miner: 4,000). */
+    static final int COINBASE_WEIGHT_RESERVE = 4000;
+    /** Sigop cost kept free for the coinbase (Core's miner reserves 400). */
+    static final int COINBASE_SIGOPS_RESERVE = 400;
 
     private final ChainView chain;
     private final TxSource txs;
@@ -50,18 +50,18 @@ public final class TemplateBuilder {
         long bits = Retarget.nextWorkRequired(params, tip.ancestry());
         long time = Math.max(MedianTimePast.of(tip.ancestry()) + 1, clockSeconds.getAsLong());
         List<Transaction> chosen = new ArrayList<>();
-        long fees = select(txs.entries(), params.maxBlockSize() - COINBASE_RESERVE,
-                BlockChecks.maxSigOps(params) - COINBASE_SIGOPS_RESERVE, chosen);
+        long fees = select(txs.entries(), params.maxBlockWeight() - COINBASE_WEIGHT_RESERVE,
+                params.maxBlockSigOpsCost() - COINBASE_SIGOPS_RESERVE, chosen);
         return new BlockTemplate(height, tip.hash(), BlockTemplate.VERSION, time, bits,
                 CompactTarget.decode(bits).value(), chosen, params.subsidyAt(height), fees, payout);
     }
 
     /**
      * Highest fee rate first among the transactions whose in-pool parents are all chosen; choosing one
-     * makes its children eligible, so the result is in a valid order. Stays within the byte and legacy
-     * signature-operation limits. Returns the total fee chosen.
+     * makes its children eligible, so the result is in a valid order. Stays within the weight and
+     * sigop cost limits. Returns the total fee chosen.
      */
-    static long select(List<MempoolEntry> candidates, int maxBytes, int maxSigOps, List<Transaction> out) {
+    static long select(List<MempoolEntry> candidates, long maxWeight, int maxSigOpCost, List<Transaction> out) {
         Map<Hash256, MempoolEntry> byId = new HashMap<>();
         for (MempoolEntry e : candidates) {
             byId.put(e.tx().txid(), e);
@@ -89,17 +89,17 @@ public final class TemplateBuilder {
             }
         }
         long fees = 0;
-        int bytes = 0;
+        long weight = 0;
         int sigOps = 0;
         while (!eligible.isEmpty()) {
             MempoolEntry e = eligible.poll();
-            int txSigOps = e.sigOps();
-            if (bytes + e.size() > maxBytes || sigOps + txSigOps > maxSigOps) {
+            int txSigOps = e.sigOpCost();
+            if (weight + e.weight() > maxWeight || sigOps + txSigOps > maxSigOpCost) {
                 continue; // does not fit; its descendants never become eligible
             }
             out.add(e.tx());
             fees += e.fee();
-            bytes += e.size();
+            weight += e.weight();
             sigOps += txSigOps;
             for (MempoolEntry child : children.getOrDefault(e.tx().txid(), List.of())) {
                 if (unchosenParents.merge(child.tx().txid(), -1, Integer::sum) == 0) {

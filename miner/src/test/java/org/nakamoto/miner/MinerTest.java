@@ -101,10 +101,10 @@ class MinerTest {
         var entries = List.of(new org.nakamoto.chain.mempool.MempoolEntry(big, 100_000, 0, 0, 1),
                 new org.nakamoto.chain.mempool.MempoolEntry(child, 100_000, 1, 0, 1));
         List<Transaction> out = new ArrayList<>();
-        long fees = TemplateBuilder.select(entries, big.size() - 1, 20_000, out);
+        long fees = TemplateBuilder.select(entries, big.weight() - 1, 80_000, out);
         assertEquals(List.of(), out);
         assertEquals(0, fees);
-        fees = TemplateBuilder.select(entries, big.size() + child.size(), 20_000, out);
+        fees = TemplateBuilder.select(entries, big.weight() + child.weight(), 80_000, out);
         assertEquals(List.of(big, child), out);
         assertEquals(200_000, fees);
     }
@@ -126,8 +126,8 @@ class MinerTest {
             entries.add(new org.nakamoto.chain.mempool.MempoolEntry(heavy, 10_000, i, 0, 1));
         }
         List<Transaction> out = new ArrayList<>();
-        TemplateBuilder.select(entries, 1_000_000, 20_000 - TemplateBuilder.COINBASE_SIGOPS_RESERVE, out);
-        assertEquals(6, out.size(), "six of 3,000 fit under 19,900; a seventh would not");
+        TemplateBuilder.select(entries, 4_000_000, 80_000 - TemplateBuilder.COINBASE_SIGOPS_RESERVE, out);
+        assertEquals(6, out.size(), "six of 12,000 cost units fit under 79,600; a seventh would not");
     }
 
     @Test

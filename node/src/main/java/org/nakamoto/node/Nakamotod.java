@@ -1,17 +1,22 @@
 package org.nakamoto.node;
 
 import org.nakamoto.chain.params.DataDirs;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.crypto.SignatureEngines;
 import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsException;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.node.rpc.PasswordFile;
+import org.nakamoto.node.rpc.RpcLimits;
 import org.nakamoto.p2p.NetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +37,11 @@ import picocli.CommandLine.Option;
         description = "The nakamoto full node: validates and stores the chain, talks to peers, mines, serves JSON-RPC.")
 public final class Nakamotod implements Callable<Integer> {
     static final String DEFAULT_NETWORK = "testnet";
+    static final String ENV_RPCUSER = "NAKAMOTO_RPCUSER";
+    static final String ENV_RPCPASSWORD = "NAKAMOTO_RPCPASSWORD";
+
+    /** The environment; a field so that tests can give their own. */
+    Map<String, String> env = System.getenv();
 
     @Option(names = "--datadir", paramLabel = "DIR", description = "Data directory (default: ~/.nakamoto/<network>)")
     Path dataDir;
@@ -61,16 +71,29 @@ public final class Nakamotod implements Callable<Integer> {
             description = "JSON-RPC listening address (default: ${DEFAULT-VALUE})")
     String rpcBind;
 
-    @Option(names = "--rpcuser", paramLabel = "USER", description = "JSON-RPC user (with --rpcpassword)")
+    @Option(names = "--rpcuser", paramLabel = "USER",
+            description = "JSON-RPC user, with a password (default: $" + ENV_RPCUSER + ")")
     String rpcUser;
 
+    @Option(names = "--rpcpassword-file", paramLabel = "FILE",
+            description = "Read the JSON-RPC password from the first line of FILE (else $" + ENV_RPCPASSWORD
+                    + "); without a password a cookie is written to <datadir>/.cookie (user __cookie__)")
+    Path rpcPasswordFile;
+
     @Option(names = "--rpcpassword", paramLabel = "PW",
-            description = "JSON-RPC password; without it a cookie is written to <datadir>/.cookie (user __cookie__)")
+            description = "JSON-RPC password on the command line, where every local user sees it in ps: "
+                    + "prefer --rpcpassword-file or $" + ENV_RPCPASSWORD)
     String rpcPassword;
 
-    @Option(names = "--rpcpassword-file", paramLabel = "FILE",
-            description = "Read the JSON-RPC password from the first line of FILE instead (kept out of the process list)")
-    Path rpcPasswordFile;
+    @Option(names = "--rpcservertimeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Close an RPC connection that takes longer to send a complete request, idle ones "
+                    + "included (Core's -rpcservertimeout; default: ${DEFAULT-VALUE})")
+    int rpcServerTimeout;
+
+    @Option(names = "--rpcmaxconnections", paramLabel = "N", defaultValue = "" + RpcLimits.DEFAULT_MAX_CONNECTIONS,
+            description = "Most open RPC connections; beyond it the oldest idle one not logged in is closed "
+                    + "(default: ${DEFAULT-VALUE})")
+    int rpcMaxConnections;
 
     @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Connect only to this peer (repeatable)")
     List<String> connect = new ArrayList<>();
@@ -201,21 +224,20 @@ public final class Nakamotod implements Callable<Integer> {
         int p2pPort = port(port, "--port", params.defaultPort());
         int rpc = port(rpcPort, "--rpcport", params.rpcPort());
         int metrics = metricsPort == null ? -1 : port(metricsPort, "--metrics-port", 0);
-        String password = rpcPassword;
-        if (rpcPasswordFile != null) {
-            if (rpcPassword != null) {
-                throw new ConfigException("use either --rpcpassword or --rpcpassword-file, not both");
-            }
-            try {
-                password = PasswordFile.read(rpcPasswordFile);
-            } catch (java.io.IOException e) {
-                throw new ConfigException("--rpcpassword-file " + rpcPasswordFile + ": " + e.getMessage());
-            }
+        String user = rpcUser != null ? rpcUser : env.get(ENV_RPCUSER);
+        String password = rpcPassword();
+        if ((user != null) != (password != null) || (password != null && password.isEmpty())) {
+            throw new ConfigException("an RPC user (--rpcuser or $" + ENV_RPCUSER + ") and password (--rpcpassword-file, $"
+                    + ENV_RPCPASSWORD + " or --rpcpassword) go together, and the password must not be empty");
         }
-        if ((rpcUser != null) != (password != null) || (password != null && password.isEmpty())) {
-            throw new ConfigException("--rpcuser and --rpcpassword (or --rpcpassword-file) go together,"
-                    + " and the password must not be empty");
+        if (rpcServerTimeout < 1 || rpcServerTimeout > 86_400) {
+            throw new ConfigException("--rpcservertimeout must be between 1 and 86400 seconds, not " + rpcServerTimeout);
         }
+        if (rpcMaxConnections < 1 || rpcMaxConnections > 10_000) {
+            throw new ConfigException("--rpcmaxconnections must be between 1 and 10000, not " + rpcMaxConnections);
+        }
+        RpcLimits limits = RpcLimits.DEFAULT.withRequestTimeout(Duration.ofSeconds(rpcServerTimeout))
+                .withMaxConnections(rpcMaxConnections);
         if (checkBlocks < 0) {
             throw new ConfigException("--checkblocks must be 0 (all) or more, not " + checkBlocks);
         }
@@ -226,10 +248,11 @@ public final class Nakamotod implements Callable<Integer> {
         if (minerThreads < 1 || minerThreads > 1024) {
             throw new ConfigException("--miner-threads must be between 1 and 1024, not " + minerThreads);
         }
-        Address payout = null;
+        MinePayout payout = null;
         if (mineTo != null) {
             try {
-                payout = Address.parse(mineTo, params.pubKeyHashVersion());
+                Addresses.Destination d = Addresses.parse(mineTo, params);
+                payout = new MinePayout(Addresses.of(d.scriptPubKey(), params).orElse(mineTo), d.scriptPubKey());
             } catch (ParseException e) {
                 throw new ConfigException("--mine-to: '" + mineTo + "' is not a " + params.name() + " address: "
                         + e.getMessage());
@@ -237,15 +260,35 @@ public final class Nakamotod implements Callable<Integer> {
         }
         if (mine && payout == null) {
             try {
-                payout = MiningKey.loadOrCreate(dataDir(params), params);
+                Address key = MiningKey.loadOrCreate(dataDir(params), params);
+                payout = new MinePayout(key.toString(), key.scriptPubKey());
             } catch (java.io.IOException e) {
                 throw new ConfigException("--mine without --mine-to: " + e.getMessage());
             }
         }
         String advertise = externalIp != null ? externalIp : "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
-        return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, rpcUser, password,
+        return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, user, password,
                 peers(connect, "--connect", params), peers(addNodes, "--addnode", params), maxConnections,
-                mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses, reindex, checkBlocks);
+                mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses, reindex, checkBlocks,
+                limits);
+    }
+
+    /** One source at most: --rpcpassword, --rpcpassword-file or the environment, in that order; null for none. */
+    private String rpcPassword() {
+        if (rpcPassword != null && rpcPasswordFile != null) {
+            throw new ConfigException("use either --rpcpassword or --rpcpassword-file, not both");
+        }
+        if (rpcPassword != null) {
+            return rpcPassword;
+        }
+        if (rpcPasswordFile != null) {
+            try {
+                return PasswordFile.read(rpcPasswordFile);
+            } catch (IOException e) {
+                throw new ConfigException("--rpcpassword-file " + rpcPasswordFile + ": " + e.getMessage());
+            }
+        }
+        return env.get(ENV_RPCPASSWORD);
     }
 
     private static int port(Integer given, String option, int dflt) {
@@ -259,11 +302,17 @@ public final class Nakamotod implements Callable<Integer> {
     private static List<NetAddress> peers(List<String> texts, String option, NetworkParams params) {
         List<NetAddress> out = new ArrayList<>();
         for (String t : texts) {
+            NetAddress a;
             try {
-                out.add(NetAddress.parse(t, params.defaultPort()));
+                a = NetAddress.parse(t, params.defaultPort());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(option + " " + t + ": expected HOST:PORT (" + e.getMessage() + ")");
             }
+            String problem = HostNames.problem(a.host());
+            if (problem != null) {
+                throw new ConfigException(option + ": " + problem);
+            }
+            out.add(a);
         }
         return out;
     }

@@ -97,7 +97,7 @@ public final class Node {
         RpcServerConfig rpcConfig = config.rpcPassword() != null
                 ? RpcServerConfig.withPassword(config.rpcPort(), config.rpcUser(), config.rpcPassword())
                 : RpcServerConfig.withCookie(config.rpcPort(), config.dataDir());
-        rpc = new RpcServer(vertx, rpcConfig.withBindAddress(config.rpcBind()), registry, warmup,
+        rpc = new RpcServer(vertx, rpcConfig.withBindAddress(config.rpcBind()).withLimits(config.rpcLimits()), registry, warmup,
                 new MicrometerRpcMetrics(meters));
         rpc.start();
 

@@ -2,8 +2,8 @@ package org.nakamoto.node;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.node.rpc.RpcLimits;
 import org.nakamoto.p2p.NetAddress;
 
 /**
@@ -21,6 +21,7 @@ import org.nakamoto.p2p.NetAddress;
  * @param dialLearnedAddresses also dial non-loopback addresses learned from peers (--dial-learned-addresses)
  * @param reindex        rebuild the block index and UTXO set from the stored blocks at start (--reindex)
  * @param checkBlocks    blocks the start-up check verifies, 0 for all (--checkblocks, Core's -checkblocks)
+ * @param rpcLimits      the RPC server's timeout, connection cap and other limits
  */
 public record NodeConfig(
         NetworkParams params,
@@ -37,12 +38,13 @@ public record NodeConfig(
         int maxConnections,
         boolean mine,
         int minerThreads,
-        Address mineTo,
+        MinePayout mineTo,
         String metricsBind,
         int metricsPort,
         boolean dialLearnedAddresses,
         boolean reindex,
-        int checkBlocks) {
+        int checkBlocks,
+        RpcLimits rpcLimits) {
 
     public NodeConfig {
         connect = List.copyOf(connect);

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.model.SegwitAddress;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.script.LegacySigner;
@@ -55,7 +57,9 @@ class NakamotodRpcTest {
     static void start() throws Exception {
         metricsPort = NodeProcess.freePort();
         a = NodeProcess.start(tmp.resolve("a"), "regtest", List.of("--metrics-port", Integer.toString(metricsPort)));
-        b = NodeProcess.start(tmp.resolve("b"), "regtest", List.of("--rpcuser", "alice", "--rpcpassword", "s3cret",
+        // B's password comes from a file, never the command line where ps shows it (issue 17).
+        Path pw = Files.writeString(tmp.resolve("b-rpcpassword"), "s3cret\n");
+        b = NodeProcess.start(tmp.resolve("b"), "regtest", List.of("--rpcuser", "alice", "--rpcpassword-file", pw.toString(),
                 "--connect", "127.0.0.1:" + a.p2pPort));
         JsonNode hashes = a.result("generatetoaddress", "101", q(ADDRESS.toString()));
         assertEquals(101, hashes.size());
@@ -268,7 +272,8 @@ class NakamotodRpcTest {
         assertTrue(a.result("getnetworkhashps").isNumber());
         assertKeys(a.result("getblocktemplate"), "capabilities", "version", "rules", "vbavailable", "vbrequired",
                 "previousblockhash", "transactions", "coinbaseaux", "coinbasevalue", "longpollid", "target", "mintime",
-                "mutable", "noncerange", "sigoplimit", "sizelimit", "weightlimit", "curtime", "bits", "height");
+                "mutable", "noncerange", "sigoplimit", "sizelimit", "weightlimit", "curtime", "bits", "height",
+                "default_witness_commitment");
         String h10 = a.result("getblockhash", "10").textValue();
         assertEquals("duplicate", a.result("submitblock", q(a.result("getblock", q(h10), "0").textValue())).textValue());
         assertError(a.rpc().call("submitblock", q("0000")), -22);
@@ -316,6 +321,41 @@ class NakamotodRpcTest {
         assertError(a.rpc().call("disconnectnode"), -8);
     }
 
+    /** Issue 17's smaller findings: each refused with Core's parameter error and a message that says why. */
+    @Test
+    void negativeMaxtriesNegativeBantimeAndOverlongHostsAreRefused() throws Exception {
+        int height = a.result("getblockcount").intValue();
+        JsonNode r = a.rpc().call("generatetoaddress", "1", q(ADDRESS.toString()), "-1");
+        assertError(r, -8);
+        assertEquals("maxtries must be 0 or positive, not -1", r.at("/error/message").textValue());
+        assertEquals(0, a.result("generatetoaddress", "1", q(ADDRESS.toString()), "0").size(), "no tries, no blocks");
+        assertEquals(height, a.result("getblockcount").intValue(), "nothing mined");
+
+        r = a.rpc().call("setban", q("10.9.8.7"), q("add"), "-1");
+        assertError(r, -8);
+        assertTrue(r.at("/error/message").textValue().startsWith("Error: bantime must be 0"), r.toString());
+        for (JsonNode ban : a.result("listbanned")) {
+            assertFalse(ban.get("address").textValue().startsWith("10.9.8.7"), "not banned");
+        }
+
+        String longHost = "a".repeat(300);
+        r = a.rpc().call("addnode", q(longHost + ":18444"), q("add"));
+        assertError(r, -8);
+        String message = r.at("/error/message").textValue();
+        assertTrue(message.endsWith("the host is 300 characters long; a DNS name has 253 at most"), message);
+        assertTrue(message.length() < 200, "the host is not echoed whole: " + message.length());
+        assertError(a.rpc().call("addnode", q("bad_host!:18444"), q("onetry")), -8);
+        assertError(a.rpc().call("addnode", q("a.b." + "c".repeat(64) + ":1"), q("add")), -8);
+        assertTrue(a.result("addnode", q("localhost:1"), q("add")).isNull(), "a proper name is fine");
+        assertTrue(a.result("addnode", q("localhost:1"), q("remove")).isNull());
+    }
+
+    @Test
+    void debugLogIsOwnerOnly() throws Exception {
+        Path log = a.dataDir.resolve("debug.log");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(log)));
+    }
+
     private static JsonNode awaitPeers(NodeProcess n) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         JsonNode peers = n.result("getpeerinfo");
@@ -341,6 +381,60 @@ class NakamotodRpcTest {
             assertTrue(help.startsWith(m), m + " has help: " + help);
             assertTrue(help.contains("Result:"), m);
         }
+    }
+
+    /** Issue 14: bech32 in validateaddress, generatetoaddress, scantxoutset and every scriptPubKey shown. */
+    @Test
+    void segwitAddressesAreFirstClass() throws Exception {
+        SegwitAddress wpkh = SegwitAddress.p2wpkh("bcrt", org.nakamoto.chain.crypto.Hashes.hash160(KEY.publicKeyBytes(true)));
+        JsonNode v = a.result("validateaddress", q(wpkh.toString()));
+        assertTrue(v.get("isvalid").booleanValue(), v.toString());
+        assertTrue(v.get("iswitness").booleanValue());
+        assertFalse(v.get("isscript").booleanValue());
+        assertEquals(0, v.get("witness_version").intValue());
+        assertEquals(Hex.encode(wpkh.program()), v.get("witness_program").textValue());
+        assertEquals("0014" + Hex.encode(wpkh.program()), v.get("scriptPubKey").textValue());
+        SegwitAddress wsh = SegwitAddress.of("bcrt", 0, new byte[32]);
+        JsonNode vs = a.result("validateaddress", q(wsh.toString().toUpperCase(java.util.Locale.ROOT)));
+        assertTrue(vs.get("isscript").booleanValue());
+        assertEquals(wsh.toString(), vs.get("address").textValue(), "Core shows the canonical lower-case form");
+        JsonNode mainnet = a.result("validateaddress", q("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"));
+        assertFalse(mainnet.get("isvalid").booleanValue(), "another network's hrp");
+
+        String hash = a.result("generatetoaddress", "1", q(wpkh.toString())).get(0).textValue();
+        JsonNode out = a.result("getblock", q(hash), "2").get("tx").get(0).get("vout").get(0).get("scriptPubKey");
+        assertEquals("witness_v0_keyhash", out.get("type").textValue());
+        assertEquals(wpkh.toString(), out.get("address").textValue());
+        assertTrue(out.get("desc").textValue().startsWith("addr(" + wpkh + ")#"), out.toString());
+        JsonNode scan = a.result("scantxoutset", q("start"), "[" + q("addr(" + wpkh + ")") + "]");
+        assertEquals(1, scan.get("unspents").size());
+        String wpkhDesc = "wpkh(" + Hex.encode(KEY.publicKeyBytes(true)) + ")";
+        assertEquals(1, a.result("scantxoutset", q("start"), "[" + q(wpkhDesc) + "]").get("unspents").size());
+    }
+
+    /** Issue 14: the witness serialization decodes, and shows Core's hash (wtxid), sizes and txinwitness. */
+    @Test
+    void witnessTransactionsDecodeInCoresShape() throws Exception {
+        Transaction unsigned = new Transaction.Builder()
+                .addInput(new OutPoint(Hash256.fromHex("11".repeat(32)), 0), Script.EMPTY)
+                .addOutput(1000, StandardScripts.payToPubKeyHash(new byte[20])).build();
+        Transaction tx = unsigned.toBuilder()
+                .setWitness(0, org.nakamoto.chain.model.Witness.of(new byte[71], KEY.publicKeyBytes(true))).build();
+        String hex = Hex.encode(tx.serialize());
+        JsonNode d = a.result("decoderawtransaction", q(hex));
+        assertEquals(tx.txid().toString(), d.get("txid").textValue());
+        assertEquals(tx.wtxid().toString(), d.get("hash").textValue(), "hash is the wtxid");
+        assertEquals(tx.size(), d.get("size").intValue());
+        assertEquals(tx.vsize(), d.get("vsize").longValue());
+        assertEquals(tx.weight(), d.get("weight").longValue());
+        assertTrue(d.get("vsize").longValue() < d.get("size").longValue());
+        JsonNode w = d.get("vin").get(0).get("txinwitness");
+        assertEquals(2, w.size());
+        assertEquals(Hex.encode(KEY.publicKeyBytes(true)), w.get(1).textValue());
+        JsonNode t = a.result("testmempoolaccept", "[" + q(hex) + "]").get(0);
+        assertEquals(tx.wtxid().toString(), t.get("wtxid").textValue());
+        assertFalse(t.get("allowed").booleanValue(), "its input does not exist, but it decoded");
+        assertError(a.rpc().call("sendrawtransaction", q(hex)), -25);
     }
 
     static final List<String> ISSUE_METHODS = List.of("getblockchaininfo", "getblockcount", "getbestblockhash",

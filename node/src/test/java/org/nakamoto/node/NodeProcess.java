@@ -62,9 +62,13 @@ public final class NodeProcess implements AutoCloseable {
         String password = null;
         int u = extra.indexOf("--rpcuser");
         int p = extra.indexOf("--rpcpassword");
+        int f = extra.indexOf("--rpcpassword-file");
         if (u >= 0 && p >= 0) {
             user = extra.get(u + 1);
             password = extra.get(p + 1);
+        } else if (u >= 0 && f >= 0) {
+            user = extra.get(u + 1);
+            password = Files.readAllLines(Path.of(extra.get(f + 1))).get(0).strip();
         }
         Files.createDirectories(dataDir);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
@@ -159,6 +163,11 @@ public final class NodeProcess implements AutoCloseable {
             throw new AssertionError("nakamotod did not exit within 60 s of SIGTERM");
         }
         return process.exitValue();
+    }
+
+    /** The P2P port the node listens on (127.0.0.1). */
+    public int p2pPort() {
+        return p2pPort;
     }
 
     public String output() throws IOException {

@@ -101,10 +101,14 @@ final class BlockDownloader {
         }
         long now = clock.getAsLong();
         long skipFor = 4 * config.blockStallTimeout().toMillis();
+        int segwitHeight = chain.params().softForks().segwitHeight();
         List<InvItem> wanted = new ArrayList<>();
         for (BlockNode b : path) {
             if (wanted.size() >= room || b.isFailed()) {
                 break;
+            }
+            if (!p.hasWitness() && b.height() >= segwitHeight) {
+                break; // as Core: a peer without NODE_WITNESS cannot give us a segwit block's witnesses
             }
             Hash256 h = b.hash();
             if (b.hasData() || inFlight.containsKey(h) || validating.contains(h)) {
@@ -114,7 +118,7 @@ final class BlockDownloader {
             if (stalled != null && stalled.peer() == p && now - stalled.at() < skipFor) {
                 continue;
             }
-            wanted.add(InvItem.block(h));
+            wanted.add(InvItem.blockRequest(h, p.hasWitness()));
             inFlight.put(h, new Request(p, now));
         }
         if (!wanted.isEmpty()) {
@@ -171,7 +175,7 @@ final class BlockDownloader {
     void onNotFound(Peer p, List<InvItem> items) {
         long now = clock.getAsLong();
         for (InvItem item : items) {
-            Request r = item.isBlock() ? inFlight.get(item.hash()) : null;
+            Request r = item.isAnyBlock() ? inFlight.get(item.hash()) : null;
             if (r != null && r.peer() == p) {
                 release(item.hash());
                 stalledOn.put(item.hash(), new Request(p, now));

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nakamoto.chain.mempool.MempoolView;
 import org.nakamoto.chain.mempool.MempoolEntry;
+import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.BlockHeader;
+import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.model.TxOut;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers what peers ask for: getdata (blocks from the store, transactions from the mempool, notfound
  * for the rest), getheaders (up to 2,000 headers of the active chain after the locator's fork point) and
- * getblocks (up to 500 block hashes, by inv, for old-style peers).
+ * getblocks (up to 500 block hashes, by inv, for old-style peers, continued as Core's hashContinue does).
  *
  * <p>Headers come from in-memory snapshots, so they are answered on the event loop. Bodies are read on
  * a worker with {@code executeBlocking(ordered = true)}, so answers go out in the order asked, in batches
@@ -53,12 +56,14 @@ final class DataServer {
     private final MempoolView mempool;
     private final Context context;
     private final P2pMetrics metrics;
+    private final RecentWtxids wtxids;
 
-    DataServer(ChainView chain, MempoolView mempool, Context context, P2pMetrics metrics) {
+    DataServer(ChainView chain, MempoolView mempool, Context context, P2pMetrics metrics, RecentWtxids wtxids) {
         this.chain = chain;
         this.mempool = mempool;
         this.context = context;
         this.metrics = metrics;
+        this.wtxids = wtxids;
     }
 
     void onGetData(Peer p, List<InvItem> items) {
@@ -78,6 +83,10 @@ final class DataServer {
     private record Item(InvItem inv, byte[] payload, boolean unread) {
     }
 
+    /** One getdata item and the hash to look it up by (a MSG_WTX's txid, resolved on the event loop). */
+    private record Lookup(InvItem inv, Hash256 key) {
+    }
+
     private void serveNext(Peer p) {
         PeerSyncState s = p.sync();
         if (!p.isReady()) {
@@ -95,9 +104,10 @@ final class DataServer {
             context.owner().setTimer(QUEUE_FULL_RETRY_MILLIS, id -> serveNext(p));
             return;
         }
-        List<InvItem> batch = new ArrayList<>(ITEMS_PER_BATCH);
+        List<Lookup> batch = new ArrayList<>(ITEMS_PER_BATCH);
         while (batch.size() < ITEMS_PER_BATCH && !s.getDataQueue.isEmpty()) {
-            batch.add(s.getDataQueue.poll());
+            InvItem inv = s.getDataQueue.poll();
+            batch.add(new Lookup(inv, inv.type() == InvItem.MSG_WTX ? wtxids.txidOf(inv.hash()) : inv.hash()));
         }
         context.executeBlocking(() -> read(batch), true).onComplete(ar -> {
             if (ar.failed()) {
@@ -118,10 +128,11 @@ final class DataServer {
                     break;
                 } else if (it.payload() == null) {
                     notFound.add(it.inv());
-                } else if (it.inv().isBlock()) {
+                } else if (it.inv().isAnyBlock()) {
                     p.sendRaw(BlockMessage.COMMAND, it.payload());
                     p.known().add(it.inv().hash());
                     metrics.blocksServed.incrementAndGet();
+                    continueGetBlocks(p, it.inv().hash());
                 } else {
                     p.sendRaw(TxMessage.COMMAND, it.payload());
                     p.known().add(it.inv().hash());
@@ -135,9 +146,9 @@ final class DataServer {
     }
 
     /**
-     * Sends the items not found so far. Batches hold one block each (so the send-queue check between
-     * batches bounds what one peer pins), and the misses of several batches go out together, after the
-     * blocks found, as they did when a batch held 16 blocks.
+     * Sends the items not found so far. A batch stops reading at {@value #BATCH_BYTES} bytes (so the
+     * send-queue check between batches bounds what one peer pins), and the misses of several batches go
+     * out together, after the blocks found, rather than once per batch.
      */
     private void flushNotFound(Peer p) {
         List<InvItem> notFound = p.sync().notFound;
@@ -147,26 +158,33 @@ final class DataServer {
         }
     }
 
-    /** Runs on a worker: LevelDB reads and the mempool lock are fine here. */
-    private List<Item> read(List<InvItem> batch) {
+    /**
+     * Runs on a worker: LevelDB reads and the mempool lock are fine here. BIP144: witness types and MSG_WTX
+     * get the witness serialization, MSG_BLOCK and MSG_TX the stripped one; a block whose witnesses this
+     * node does not have is answered with notfound to a peer that asked for witnesses, never stripped.
+     */
+    private List<Item> read(List<Lookup> batch) {
         List<Item> out = new ArrayList<>(batch.size());
         long bytes = 0;
         ActiveChain active = chain.activeChain();
-        for (InvItem inv : batch) {
+        for (Lookup l : batch) {
+            InvItem inv = l.inv();
             if (bytes >= BATCH_BYTES) {
                 out.add(new Item(inv, null, true));
                 continue;
             }
             byte[] payload = null;
-            if (inv.isBlock()) {
+            if (inv.isAnyBlock()) {
                 BlockNode n = chain.node(inv.hash());
                 if (n != null && n.hasData() && !n.isFailed()
                         && (BlockStatus.has(n.status(), BlockStatus.VALID) || active.contains(n))) {
-                    payload = chain.blockBytes(inv.hash());
+                    payload = blockPayload(chain.blockBytes(inv.hash()), inv.wantsWitness());
                 }
-            } else if (inv.isTx()) {
-                MempoolEntry e = mempool.get(inv.hash());
-                payload = e == null ? null : e.tx().serialize();
+            } else if (inv.isAnyTx()) {
+                MempoolEntry e = mempool.get(l.key());
+                if (e != null && (inv.type() != InvItem.MSG_WTX || e.tx().wtxid().equals(inv.hash()))) {
+                    payload = inv.wantsWitness() ? e.tx().serialize() : e.tx().serializeWithoutWitness();
+                }
             }
             out.add(new Item(inv, payload, false));
             if (payload != null) {
@@ -174,6 +192,51 @@ final class DataServer {
             }
         }
         return out;
+    }
+
+    private static byte[] blockPayload(byte[] stored, boolean witness) {
+        if (stored == null) {
+            return null;
+        }
+        Block b = Block.parse(stored);
+        if (!witness) {
+            return b.hasWitness() ? b.serializeWithoutWitness() : stored;
+        }
+        return lacksWitness(b) ? null : stored;
+    }
+
+    /**
+     * A block stored without its witnesses (by a node version before segwit support): its coinbase commits
+     * to witness data (BIP141's commitment output) but carries no witness reserved value, which every
+     * block with a commitment must have.
+     */
+    static boolean lacksWitness(Block b) {
+        Transaction coinbase = b.transactions().get(0);
+        if (!coinbase.inputs().get(0).witness().isEmpty()) {
+            return false;
+        }
+        for (TxOut o : coinbase.outputs()) {
+            byte[] s = o.scriptPubKey().unsafeBytes();
+            if (s.length >= 38 && (s[0] & 0xff) == 0x6a && s[1] == 0x24 && (s[2] & 0xff) == 0xaa && s[3] == 0x21
+                    && (s[4] & 0xff) == 0xa9 && (s[5] & 0xff) == 0xed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Core's hashContinue: a getblocks peer (bcoin, old clients) asks for the blocks of a 500-hash inv and
+     * sends its next getblocks only once it sees a block it does not know. When it has asked for the last
+     * block of such an inv we announce our tip, which it does not know yet, and it asks again from there;
+     * without this it stalls after the first 500 blocks.
+     */
+    private void continueGetBlocks(Peer p, Hash256 served) {
+        PeerSyncState s = p.sync();
+        if (served.equals(s.hashContinue)) {
+            s.hashContinue = null;
+            p.send(new InvMessage(List.of(InvItem.block(chain.activeChain().tip().hash()))));
+        }
     }
 
     void onGetHeaders(Peer p, GetHeadersMessage m) {
@@ -210,6 +273,9 @@ final class DataServer {
                 break;
             }
             items.add(InvItem.block(n.hash()));
+        }
+        if (items.size() == MAX_BLOCKS_PER_INV) {
+            p.sync().hashContinue = items.get(items.size() - 1).hash();
         }
         if (!items.isEmpty()) {
             p.send(new InvMessage(items));

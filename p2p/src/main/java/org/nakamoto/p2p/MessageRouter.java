@@ -138,7 +138,9 @@ final class MessageRouter implements PeerEvents {
         Hash256 unknownBlock = null;
         boolean knownBlock = false;
         for (InvItem item : items) {
-            if (item.isTx()) {
+            // BIP339, as Core: a wtxid-relay peer names transactions by MSG_WTX, others by MSG_TX; the
+            // other kind is ignored.
+            if (p.wtxidRelay() ? item.type() == InvItem.MSG_WTX : item.isTx()) {
                 txs.add(item.hash());
             } else if (item.isBlock()) {
                 p.known().add(item.hash());

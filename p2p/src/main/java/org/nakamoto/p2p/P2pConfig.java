@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.nakamoto.p2p.wire.VersionMessage;
 
 /**
  * Everything the network layer can be told, with Bitcoin Core's defaults where Core has one. Immutable;
@@ -146,7 +147,7 @@ public record P2pConfig(
         private List<NetAddress> seeds = new ArrayList<>();
         private int maxOutbound = DEFAULT_MAX_OUTBOUND;
         private int maxInbound = DEFAULT_MAX_INBOUND;
-        private long services = 1; // NODE_NETWORK, no witness
+        private long services = VersionMessage.NODE_NETWORK | VersionMessage.NODE_WITNESS;
         private String userAgent = "/nakamoto:0.1.0/";
         private boolean relayTransactions = true;
         private Duration tickInterval = Duration.ofMillis(500);

@@ -140,8 +140,9 @@ public final class P2pNetwork {
         downloader = new BlockDownloader(chain, gateway, peers, config, metrics, clock);
         headerSync = new HeaderSync(chain, gateway, downloader, metrics, params, config.maxPresyncHeaders());
         announcer = new BlockAnnouncer(chain, peers, headerSync::isCatchingUp);
-        txRelay = new TxRelay(mempool, gateway, peers, metrics, clock, config.blockStallTimeout().toMillis());
-        DataServer dataServer = new DataServer(chain, mempool.view(), ctx, metrics);
+        RecentWtxids wtxids = new RecentWtxids();
+        txRelay = new TxRelay(mempool, gateway, peers, metrics, clock, config.blockStallTimeout().toMillis(), wtxids);
+        DataServer dataServer = new DataServer(chain, mempool.view(), ctx, metrics, wtxids);
         AddressGossip gossip = new AddressGossip(book, peers, self, config.services(), clock,
                 config.dialLearnedAddresses());
         router = new MessageRouter(config, chain, peers, bans, book, connections, headerSync, downloader, txRelay,
@@ -202,7 +203,7 @@ public final class P2pNetwork {
             @Override
             public void transactionAdded(Transaction tx, long fee) {
                 if (!stopped.get()) {
-                    context.runOnContext(v -> txRelay.announce(tx.txid()));
+                    context.runOnContext(v -> txRelay.announce(tx));
                 }
             }
         };

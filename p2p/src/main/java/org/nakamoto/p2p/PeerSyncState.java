@@ -29,6 +29,11 @@ final class PeerSyncState {
     final java.util.List<InvItem> notFound = new java.util.ArrayList<>();
     /** DataServer: a batch of this peer's getdata is being read or sent. */
     boolean serving;
+    /**
+     * DataServer (Core's hashContinue): the last hash of a full 500-block getblocks answer; when the peer
+     * asks for that block, we announce our tip so that it sends the next getblocks. Null otherwise.
+     */
+    Hash256 hashContinue;
     /** TxRelay: requests this peer owns (in flight, queued, or awaiting the mempool check). */
     int txOwned;
     /** TxRelay: transactions requested from this peer and not yet answered. */

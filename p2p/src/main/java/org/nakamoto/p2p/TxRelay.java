@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * requested at once, the rest wait in the peer's queue until a slot frees. Peers announcing a tracked
  * txid again join its alternates, a set, so at most one entry per peer.
  *
+ * <p>BIP339 peers (wtxidrelay negotiated) get announcements and requests by wtxid (MSG_WTX) and their
+ * MSG_WTX announcements are followed; others by txid (MSG_TX). A request is keyed by the hash it was
+ * announced with, so a witness transaction announced both ways may be fetched twice, once per name; the
+ * mempool refuses the second copy. Requests from witness peers ask for the witness serialization
+ * (MSG_WITNESS_TX), so a relayed transaction keeps its witness.
+ *
  * <p>Confined to the network context (requests, and the per-peer counters and queue in
  * {@link PeerSyncState}, are touched only there). Mempool reads and writes go through the chain thread,
  * since the mempool's lock may be held there during script checks.
@@ -56,11 +62,13 @@ final class TxRelay {
     private final P2pMetrics metrics;
     private final LongSupplier clock;
     private final long requestTimeoutMillis;
+    private final RecentWtxids wtxids;
     private final Map<Hash256, Request> requests = new HashMap<>();
     private long droppedAnnouncements;
 
     TxRelay(Mempool mempool, ChainGateway gateway, PeerRegistry peers, P2pMetrics metrics, LongSupplier clock,
-            long requestTimeoutMillis) {
+            long requestTimeoutMillis, RecentWtxids wtxids) {
+        this.wtxids = wtxids;
         this.mempool = mempool;
         this.gateway = gateway;
         this.peers = peers;
@@ -78,13 +86,32 @@ final class TxRelay {
         return droppedAnnouncements;
     }
 
-    /** The mempool admitted a transaction: tell every peer that wants transactions and does not know it. */
-    void announce(Hash256 txid) {
+    /**
+     * The mempool admitted a transaction: tell every peer that wants transactions and does not know it,
+     * by wtxid to BIP339 peers and by txid to the others.
+     */
+    void announce(Transaction tx) {
+        wtxids.add(tx);
         for (Peer p : peers.ready()) {
-            if (p.relaysTransactions() && p.known().add(txid)) {
-                p.send(new InvMessage(List.of(InvItem.tx(txid))));
+            if (p.relaysTransactions()) {
+                InvItem item = announcement(p, tx.txid(), tx.wtxid());
+                if (p.known().add(item.hash())) {
+                    p.send(new InvMessage(List.of(item)));
+                }
             }
         }
+    }
+
+    private static InvItem announcement(Peer p, Hash256 txid, Hash256 wtxid) {
+        return p.wtxidRelay() ? InvItem.wtx(wtxid) : InvItem.tx(txid);
+    }
+
+    /** A getdata for a transaction this peer announced as {@code hash}. */
+    private static InvItem request(Peer p, Hash256 hash) {
+        if (p.wtxidRelay()) {
+            return InvItem.wtx(hash);
+        }
+        return new InvItem(p.hasWitness() ? InvItem.MSG_WITNESS_TX : InvItem.MSG_TX, hash);
     }
 
     void onInv(Peer p, List<Hash256> txids) {
@@ -92,6 +119,9 @@ final class TxRelay {
         List<Hash256> fresh = new ArrayList<>();
         for (Hash256 txid : txids) {
             p.known().add(txid);
+            if (p.wtxidRelay() && wtxids.contains(txid)) {
+                continue; // a transaction we took in recently, named by its wtxid
+            }
             Request r = requests.get(txid);
             if (r != null) {
                 if (r.owner != p) {
@@ -131,7 +161,7 @@ final class TxRelay {
                     r = new Request();
                     requests.put(txid, r);
                     if (assign(txid, r, p)) {
-                        ask.add(InvItem.tx(txid));
+                        ask.add(request(p, txid));
                     }
                 }
             }
@@ -193,7 +223,7 @@ final class TxRelay {
                 r.inFlight = true;
                 r.at = now;
                 s.txInFlight++;
-                ask.add(InvItem.tx(txid));
+                ask.add(request(p, txid));
             }
         }
         if (!ask.isEmpty()) {
@@ -203,13 +233,16 @@ final class TxRelay {
 
     void onTx(Peer p, Transaction tx) {
         Hash256 txid = tx.txid();
-        Request r = requests.remove(txid);
-        if (r != null) {
-            Peer owner = r.owner;
-            release(r);
-            drain(owner);
+        for (Hash256 name : tx.hasWitness() ? List.of(txid, tx.wtxid()) : List.of(txid)) {
+            Request r = requests.remove(name);
+            if (r != null) {
+                Peer owner = r.owner;
+                release(r);
+                drain(owner);
+            }
         }
         p.known().add(txid);
+        p.known().add(tx.wtxid());
         metrics.txReceived.incrementAndGet();
         gateway.callFor(p, c -> mempool.accept(tx)).onSuccess(v -> p.markTx()).onFailure(t -> {
             if (t instanceof ValidationException ve) {
@@ -222,7 +255,7 @@ final class TxRelay {
 
     void onNotFound(Peer p, List<InvItem> items) {
         for (InvItem item : items) {
-            Request r = item.isTx() ? requests.get(item.hash()) : null;
+            Request r = item.isAnyTx() ? requests.get(item.hash()) : null;
             if (r != null && r.owner == p && r.inFlight) {
                 retry(item.hash(), r);
             }
@@ -274,7 +307,7 @@ final class TxRelay {
             return;
         }
         if (assign(txid, r, next)) {
-            next.send(new GetDataMessage(List.of(InvItem.tx(txid))));
+            next.send(new GetDataMessage(List.of(request(next, txid))));
         }
     }
 
@@ -283,9 +316,9 @@ final class TxRelay {
         gateway.callFor(p, c -> mempool.entries()).onSuccess(entries -> {
             List<InvItem> items = new ArrayList<>();
             for (MempoolEntry e : entries) {
-                Hash256 txid = e.tx().txid();
-                if (p.known().add(txid)) {
-                    items.add(InvItem.tx(txid));
+                InvItem item = announcement(p, e.tx().txid(), e.tx().wtxid());
+                if (p.known().add(item.hash())) {
+                    items.add(item);
                 }
                 if (items.size() == InvMessage.MAX_ENTRIES) {
                     p.send(new InvMessage(items));

@@ -42,7 +42,7 @@ class HandshakeTest {
             assertEquals("/nakamoto:0.1.0/", fromB.subver());
             assertFalse(fromB.inbound());
             assertEquals(3, fromB.startHeight());
-            assertEquals(1, fromB.services());
+            assertEquals(9, fromB.services(), "NODE_NETWORK and NODE_WITNESS");
             Await.until(Duration.ofSeconds(10), () -> TestNode.await(b.net.peerInfo()).get(0).pingMillis() >= 0,
                     () -> "pong");
             PeerInfo fromA = TestNode.await(a.net.peerInfo()).get(0);

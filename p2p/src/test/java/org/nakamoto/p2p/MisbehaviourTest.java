@@ -117,10 +117,21 @@ class MisbehaviourTest {
         try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
             raw.handshake(0);
             raw.send("sendcmpct", new byte[9]);
-            raw.send("wtxidrelay", new byte[0]);
+            raw.send("sendaddrv2", new byte[0]);
             raw.send("ping", RawPeer.le64(42));
             RawPeer.Msg pong = raw.expect("pong");
             assertEquals(42, RawPeer.readLe64(pong.payload(), 0));
+        }
+        assertTrue(TestNode.await(node.net.listBanned()).isEmpty());
+    }
+
+    /** BIP339, as Core: wtxidrelay belongs between version and verack; after verack it ends the connection (no ban). */
+    @Test
+    void wtxidrelayAfterVerackDisconnectsWithoutBan() throws IOException {
+        try (RawPeer raw = RawPeer.connect(node.address().port(), PARAMS)) {
+            raw.handshake(0);
+            raw.send("wtxidrelay", new byte[0]);
+            assertTrue(raw.isClosedByRemote(Duration.ofSeconds(5)));
         }
         assertTrue(TestNode.await(node.net.listBanned()).isEmpty());
     }

@@ -129,7 +129,12 @@ final class RawPeer implements AutoCloseable {
 
     /** Sends our version, waits for the node's version and verack, and acknowledges it. */
     VersionInfo handshake(int protocolVersion, int startHeight) throws IOException {
-        send("version", version(protocolVersion, startHeight));
+        return handshake(protocolVersion, startHeight, 9);
+    }
+
+    /** As above, signalling {@code services} (9 = NODE_NETWORK | NODE_WITNESS; 1 = a pre-segwit peer). */
+    VersionInfo handshake(int protocolVersion, int startHeight, long services) throws IOException {
+        send("version", version(protocolVersion, startHeight, services));
         VersionInfo theirs = null;
         boolean verack = false;
         while (theirs == null || !verack) {
@@ -162,9 +167,13 @@ final class RawPeer implements AutoCloseable {
     }
 
     static byte[] version(int protocolVersion, int startHeight) {
+        return version(protocolVersion, startHeight, 9);
+    }
+
+    static byte[] version(int protocolVersion, int startHeight, long services) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(le32(protocolVersion));
-        b.writeBytes(le64(0)); // services: none
+        b.writeBytes(le64(services)); // by default NODE_NETWORK and NODE_WITNESS (it parses either block form)
         b.writeBytes(le64(System.currentTimeMillis() / 1000));
         b.writeBytes(netAddr(new byte[] {127, 0, 0, 1}, 0)); // addr_recv
         b.writeBytes(netAddr(new byte[] {0, 0, 0, 0}, 0)); // addr_from
@@ -247,6 +256,27 @@ final class RawPeer implements AutoCloseable {
         b.writeBytes(le32((int) bits));
         b.writeBytes(le32((int) nonce));
         return b.toByteArray();
+    }
+
+    /** The commands of the messages that arrive within {@code window} (pings answered). */
+    List<String> commandsWithin(Duration window) throws IOException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + window.toMillis();
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+                Msg m = read();
+                seen.add(m.command());
+                if (m.command().equals("ping")) {
+                    send("pong", m.payload());
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            // the window is over
+        } finally {
+            socket.setSoTimeout(10_000);
+        }
+        return seen;
     }
 
     /** True if the node closes the connection within {@code timeout}. */

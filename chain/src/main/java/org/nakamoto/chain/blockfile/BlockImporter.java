@@ -60,7 +60,9 @@ public final class BlockImporter {
         long start = nanoClock.getAsLong();
         long lastReport = start;
         chain.deferBodySync(true);
-        try (BlockFileReader r = BlockFileReader.open(file, chain.params().magicBytes(), chain.params().maxBlockSize())) {
+        // A block with witnesses serializes to at most its weight, so the weight limit bounds each record.
+        try (BlockFileReader r = BlockFileReader.open(file, chain.params().magicBytes(),
+                (int) chain.params().maxBlockWeight())) {
             for (Block b = r.next(); b != null; b = r.next()) {
                 read++;
                 if (read % FLUSH_EVERY == 0) {

@@ -9,8 +9,9 @@ import org.nakamoto.chain.script.ScriptCode;
 
 /**
  * Context-free block rules (Bitcoin Core's CheckBlock, less the header's proof of work, which
- * {@code ProofOfWork} checks): merkle root, size, coinbase placement, every transaction's own rules and
- * the legacy signature-operation limit.
+ * {@code ProofOfWork} checks): merkle root, stripped size, coinbase placement, every transaction's own
+ * rules and the legacy signature-operation limit. The witness commitment and the full weight need the
+ * segwit height, so {@link BlockConnector#checkContext} checks them.
  * Checked in Core's order, so the first failure is reported with the reason Core would give.
  */
 public final class BlockChecks {
@@ -26,8 +27,12 @@ public final class BlockChecks {
         if (merkle.mutated()) {
             throw new ValidationException(RejectReason.MUTATED_MERKLE, block.hash().toString());
         }
-        if (txs.isEmpty() || block.size() > params.maxBlockSize()) {
-            throw new ValidationException(RejectReason.BAD_BLOCK_LENGTH, block.size() + " bytes, " + txs.size() + " txs");
+        // Core: the stripped size times four (the weight it would have without witnesses) within the
+        // weight limit. The witnesses are weighed in the context check, once the commitment is known good.
+        if (txs.isEmpty() || (long) txs.size() * Transaction.WITNESS_SCALE_FACTOR > params.maxBlockWeight()
+                || (long) block.strippedSize() * Transaction.WITNESS_SCALE_FACTOR > params.maxBlockWeight()) {
+            throw new ValidationException(RejectReason.BAD_BLOCK_LENGTH,
+                    block.strippedSize() + " bytes without witnesses, " + txs.size() + " txs");
         }
         if (!txs.get(0).isCoinbase()) {
             throw new ValidationException(RejectReason.FIRST_TX_NOT_COINBASE, block.hash().toString());
@@ -44,14 +49,14 @@ public final class BlockChecks {
         for (Transaction tx : txs) {
             sigOps += legacySigOps(tx);
         }
-        if (sigOps > maxSigOps(params)) {
+        if ((long) sigOps * Transaction.WITNESS_SCALE_FACTOR > params.maxBlockSigOpsCost()) {
             throw new ValidationException(RejectReason.BAD_SIGOPS, sigOps + " > " + maxSigOps(params));
         }
     }
 
-    /** Bitcoin's MAX_BLOCK_SIGOPS: one per 50 bytes of the block size limit (20,000 for 1,000,000 bytes). */
+    /** The legacy sigop limit the cost limit implies: 20,000 on Bitcoin (80,000 cost units / 4). */
     public static int maxSigOps(NetworkParams params) {
-        return params.maxBlockSize() / 50;
+        return params.maxBlockSigOpsCost() / Transaction.WITNESS_SCALE_FACTOR;
     }
 
     /** Core's GetLegacySigOpCount: every scriptSig and scriptPubKey of the transaction, counted inaccurately. */

@@ -2,12 +2,14 @@ package org.nakamoto.chain.consensus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.SoftForks;
+import org.nakamoto.chain.script.ScriptFlag;
 import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.chain.utxo.UtxoCache;
@@ -49,6 +51,13 @@ public final class BlockConnector {
                 && !CoinbaseHeight.matches(block.transactions().get(0).inputs().get(0).scriptSig().bytes(), height)) {
             throw new ValidationException(RejectReason.BAD_COINBASE_HEIGHT, "height " + height);
         }
+        WitnessCommitment.check(block, SoftForks.active(forks.segwitHeight(), height));
+        // Only now: before the commitment is known good, the weight could be inflated by a coinbase
+        // witness, which the block hash does not cover, and the block must not be marked invalid for it.
+        if (block.weight() > params.maxBlockWeight()) {
+            throw new ValidationException(RejectReason.BAD_BLOCK_WEIGHT,
+                    block.weight() + " > " + params.maxBlockWeight());
+        }
     }
 
     /**
@@ -68,15 +77,17 @@ public final class BlockConnector {
         long parentMedianTime = Long.MIN_VALUE; // computed when the first relative lock needs it
         List<Coin> spent = new ArrayList<>();
         List<InputCheck> checks = new ArrayList<>();
+        Set<ScriptFlag> flags = BlockScriptFlags.of(forks, height, block.hash());
         long fees = 0;
-        int sigOps = 0;
+        // Core's sigop cost: legacy and P2SH sigops weigh four, witness sigops one.
+        long sigOpCost = 0;
         for (Transaction tx : block.transactions()) {
-            sigOps += BlockChecks.legacySigOps(tx);
+            sigOpCost += (long) BlockChecks.legacySigOps(tx) * Transaction.WITNESS_SCALE_FACTOR;
             if (!tx.isCoinbase()) {
                 // Spending from the view as we go lets later transactions spend earlier ones' outputs.
                 CheckTxInputs.Result r = CheckTxInputs.check(tx, height, params.coinbaseMaturity(), view::spend);
                 fees += r.fee();
-                sigOps += r.p2shSigOps();
+                sigOpCost += SigOpCost.inputs(tx, r, flags);
                 if (SequenceLocks.applies(tx, csv)) {
                     SequenceLocks.Lock lock = SequenceLocks.calculate(tx, coinHeights(r.spent()),
                             h -> MedianTimePast.at(parent, h));
@@ -94,9 +105,9 @@ public final class BlockConnector {
                 spent.addAll(r.spent());
                 checks.addAll(r.checks());
             }
-            if (sigOps > BlockChecks.maxSigOps(params)) {
+            if (sigOpCost > params.maxBlockSigOpsCost()) {
                 throw new ValidationException(RejectReason.BAD_SIGOPS,
-                        "legacy and P2SH sigops reach " + sigOps + " at " + tx.txid());
+                        "sigop cost reaches " + sigOpCost + " at " + tx.txid());
             }
             addOutputs(tx, height, view);
         }
@@ -109,7 +120,7 @@ public final class BlockConnector {
             throw new ValidationException(RejectReason.BAD_COINBASE_AMOUNT,
                     "claims " + claimed + " sat, allowed " + allowed);
         }
-        scripts.verify(checks, BlockScriptFlags.of(forks, height, block.hash()));
+        scripts.verify(checks, flags);
         return new BlockUndo(spent);
     }
 

@@ -13,9 +13,10 @@ import org.nakamoto.chain.script.ScriptFlag;
  * for that block's hash; then DERSIG from BIP66, CHECKLOCKTIMEVERIFY from BIP65, CHECKSEQUENCEVERIFY
  * from CSV and NULLDUMMY from segwit, each from its height on.
  *
- * <p>WITNESS and TAPROOT are in the set because Core puts them there, but the interpreter implements
- * neither yet and ignores both (see {@link ScriptFlag}); no transaction this node can parse carries a
- * witness, so they change nothing until the segwit work gives them meaning.
+ * <p>WITNESS is in the set for every block because Core puts it there: blocks before the segwit height
+ * cannot carry witnesses ({@link WitnessCommitment}), and no spend of a witness-program-shaped output
+ * exists before it on Bitcoin. TAPROOT is there too, but taproot is not implemented: under it a v1
+ * program is an unknown witness version, valid by consensus (see {@code WitnessProgram}).
  *
  * <p>The sets are built once per combination and shared, so deriving a block's flags costs a few
  * comparisons and no allocation. Stateless and thread-safe.

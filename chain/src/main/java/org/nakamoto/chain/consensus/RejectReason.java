@@ -34,6 +34,14 @@ public enum RejectReason {
     BAD_COINBASE_HEIGHT(Category.CONSENSUS, "bad-cb-height", "coinbase does not commit to the block height"),
     DUPLICATE_TX(Category.CONSENSUS, "bad-txns-BIP30", "a transaction would overwrite an unspent one with the same txid"),
     DUPLICATE_BLOCK(Category.CACHED_INVALID, "duplicate", "block is already known"),
+    // BIP141. The witness failures are "mutated" as in Core: witnesses are not covered by the block hash,
+    // so the same header may still come with the right ones.
+    BAD_BLOCK_WEIGHT(Category.CONSENSUS, "bad-blk-weight", "block weight exceeds the limit"),
+    BAD_WITNESS_NONCE_SIZE(Category.MUTATED, "bad-witness-nonce-size",
+            "the coinbase witness is not a single 32-byte reserved value"),
+    BAD_WITNESS_MERKLE_MATCH(Category.MUTATED, "bad-witness-merkle-match",
+            "the witness commitment does not match the witnesses"),
+    UNEXPECTED_WITNESS(Category.MUTATED, "unexpected-witness", "witness data in a block without a witness commitment"),
 
     // Transaction
     TX_NO_INPUTS(Category.CONSENSUS, "bad-txns-vin-empty", "transaction has no inputs"),
@@ -70,6 +78,8 @@ public enum RejectReason {
     TX_NONSTANDARD_SIZE(Category.POLICY, "tx-size", "transaction is larger than relay policy allows"),
     TX_NONSTANDARD_SCRIPTSIG_SIZE(Category.POLICY, "scriptsig-size", "a scriptSig is larger than relay policy allows"),
     TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY(Category.POLICY, "scriptsig-not-pushonly", "a scriptSig does more than push data"),
+    TX_NONSTANDARD_WITNESS(Category.POLICY, "bad-witness-nonstandard",
+            "a witness on an input that spends no witness program, or a P2WSH witness beyond relay limits"),
     TX_NONSTANDARD_INPUTS(Category.POLICY, "bad-txns-nonstandard-inputs",
             "a pay-to-script-hash input runs more signature operations than relay policy allows");
 

@@ -20,8 +20,9 @@ public final class TransactionChecks {
         if (tx.outputs().isEmpty()) {
             throw new ValidationException(RejectReason.TX_NO_OUTPUTS, tx.txid().toString());
         }
-        if (tx.size() > maxBlockSize) {
-            throw new ValidationException(RejectReason.TX_OVERSIZE, tx.size() + " bytes");
+        // Core: the stripped size, weighed as if without witnesses, within the block weight limit.
+        if (tx.strippedSize() > maxBlockSize) {
+            throw new ValidationException(RejectReason.TX_OVERSIZE, tx.strippedSize() + " bytes without witnesses");
         }
         long total = 0;
         for (TxOut out : tx.outputs()) {

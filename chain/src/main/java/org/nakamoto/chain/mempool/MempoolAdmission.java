@@ -9,6 +9,7 @@ import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.SequenceLocks;
+import org.nakamoto.chain.consensus.SigOpCost;
 import org.nakamoto.chain.consensus.TransactionChecks;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Hash256;
@@ -76,7 +77,7 @@ final class MempoolAdmission {
             }
             throw ex;
         }
-        feeGate.check(c.fee(), tx.size());
+        feeGate.check(c.fee(), (int) tx.vsize());
         MempoolEntry entry = pool.add(tx, c.fee(), clockSeconds.getAsLong(), chain.tip().height(), c.sigOps());
         boolean self = false;
         for (Transaction gone : pool.trimTo(policy.maxBytes())) {
@@ -122,7 +123,8 @@ final class MempoolAdmission {
         checkSequenceLocks(tx, inputs.spent(), tip);
         // Policy after consensus, as Core's PreChecks runs AreInputsStandard after CheckTxInputs.
         MempoolPolicy.checkInputsStandard(tx, inputs.spent());
-        int sigOps = BlockChecks.legacySigOps(tx) + inputs.p2shSigOps();
+        MempoolPolicy.checkWitnessStandard(tx, inputs.spent());
+        int sigOps = (int) SigOpCost.of(tx, inputs, ScriptFlags.STANDARD);
         policy.checkFeeAndSigOps(tx, inputs.fee(), sigOps);
         if (verifyScripts) {
             // Core's PolicyScriptChecks. Its second pass under the next block's consensus flags

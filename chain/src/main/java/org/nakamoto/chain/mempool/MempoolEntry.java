@@ -9,30 +9,43 @@ import org.nakamoto.chain.model.Transaction;
  * @param sequence    order of admission, so parents (admitted first) sort before children
  * @param timeSeconds when it entered, in the node's clock
  * @param height      the tip height when it entered
- * @param sigOps      legacy plus pay-to-script-hash signature operations, as blocks count them
+ * @param sigOpCost   signature operations as blocks count them since segwit: legacy and
+ *                    pay-to-script-hash ones weigh four, witness ones one
  */
-public record MempoolEntry(Transaction tx, long fee, long sequence, long timeSeconds, int height, int sigOps) {
+public record MempoolEntry(Transaction tx, long fee, long sequence, long timeSeconds, int height, int sigOpCost) {
 
-    /** An entry whose sigops are the legacy count alone (it spends no pay-to-script-hash outputs). */
+    /** An entry whose sigops are the legacy count alone (it spends no pay-to-script-hash or witness outputs). */
     public MempoolEntry(Transaction tx, long fee, long sequence, long timeSeconds, int height) {
-        this(tx, fee, sequence, timeSeconds, height, org.nakamoto.chain.consensus.BlockChecks.legacySigOps(tx));
+        this(tx, fee, sequence, timeSeconds, height,
+                org.nakamoto.chain.consensus.BlockChecks.legacySigOps(tx) * Transaction.WITNESS_SCALE_FACTOR);
     }
 
+    /** Serialized bytes with witnesses: what the entry costs the pool's memory bound. */
     public int size() {
         return tx.size();
     }
 
-    /** Fee rate in satoshis per byte, as a double only for display and ordering. */
+    /** Virtual size (BIP141): what fee rates are measured in. */
+    public long vsize() {
+        return tx.vsize();
+    }
+
+    /** Weight (BIP141): what the entry takes of a block. */
+    public long weight() {
+        return tx.weight();
+    }
+
+    /** Fee rate in satoshis per virtual byte, as a double only for display and ordering. */
     public double feeRate() {
-        return (double) fee / tx.size();
+        return (double) fee / tx.vsize();
     }
 
     /**
-     * Compares fee rates exactly (fee1/size1 vs fee2/size2) without division; the cross products are
-     * compared as 128-bit numbers, since a large fee times a size can overflow a long.
+     * Compares fee rates per virtual byte exactly (fee1/vsize1 vs fee2/vsize2) without division; the
+     * cross products are compared as 128-bit numbers, since a large fee times a size can overflow a long.
      */
     public static int compareFeeRate(MempoolEntry a, MempoolEntry b) {
-        long x = a.fee, y = b.size(), u = b.fee, v = a.size();
+        long x = a.fee, y = b.vsize(), u = b.fee, v = a.vsize();
         int hi = Long.compare(Math.multiplyHigh(x, y), Math.multiplyHigh(u, v));
         return hi != 0 ? hi : Long.compareUnsigned(x * y, u * v);
     }

@@ -6,7 +6,9 @@ import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.Witness;
 import org.nakamoto.chain.script.ScriptCode;
+import org.nakamoto.chain.script.WitnessProgram;
 import org.nakamoto.chain.utxo.Coin;
 
 /**
@@ -18,17 +20,26 @@ import org.nakamoto.chain.utxo.Coin;
 public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrphans, int maxOrphanSize) {
     public static final MempoolPolicy DEFAULT = new MempoolPolicy(1000, 300L << 20, 100, 100_000);
 
-    /** Bitcoin Core's MAX_STANDARD_TX_SIGOPS_COST in legacy units: a fifth of a block's limit per transaction. */
-    public static final int MAX_STANDARD_TX_SIGOPS = 4000;
-    /** Core's MAX_STANDARD_TX_WEIGHT for a legacy transaction: 100,000 bytes. */
-    public static final int MAX_STANDARD_TX_SIZE = 100_000;
+    /** Bitcoin Core's MAX_STANDARD_TX_SIGOPS_COST: a fifth of a block's limit per transaction. */
+    public static final int MAX_STANDARD_TX_SIGOPS_COST = 16_000;
+    /** Core's MAX_STANDARD_TX_WEIGHT: a legacy transaction of 100,000 bytes. */
+    public static final long MAX_STANDARD_TX_WEIGHT = 400_000;
+    /** Core's MAX_STANDARD_P2WSH_STACK_ITEMS: witness items besides the witness script. */
+    public static final int MAX_STANDARD_P2WSH_STACK_ITEMS = 100;
+    /** Core's MAX_STANDARD_P2WSH_STACK_ITEM_SIZE. */
+    public static final int MAX_STANDARD_P2WSH_STACK_ITEM_SIZE = 80;
+    /** Core's MAX_STANDARD_P2WSH_SCRIPT_SIZE. */
+    public static final int MAX_STANDARD_P2WSH_SCRIPT_SIZE = 3600;
     /** Core's MAX_STANDARD_SCRIPTSIG_SIZE. */
     public static final int MAX_STANDARD_SCRIPTSIG_SIZE = 1650;
     /** Core's MAX_P2SH_SIGOPS: sigops one pay-to-script-hash input may run and still be relayed. */
     public static final int MAX_P2SH_SIGOPS = 15;
 
-    /** The smallest fee a transaction of {@code size} bytes must pay (Core's CFeeRate::GetFee: truncated, at least 1). */
-    public long minFee(int size) {
+    /**
+     * The smallest fee a transaction of {@code size} virtual bytes must pay (Core's CFeeRate::GetFee:
+     * truncated, at least 1). For legacy transactions virtual and serialized size are the same.
+     */
+    public long minFee(long size) {
         long fee = minRelayFeeSatPerKb * size / 1000;
         return fee == 0 && size > 0 && minRelayFeeSatPerKb > 0 ? 1 : fee;
     }
@@ -39,8 +50,8 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
      * signature check (the legacy sighash is quadratic).
      */
     public static void checkStandard(Transaction tx) throws ValidationException {
-        if (tx.size() > MAX_STANDARD_TX_SIZE) {
-            throw new ValidationException(RejectReason.TX_NONSTANDARD_SIZE, tx.size() + " bytes");
+        if (tx.weight() > MAX_STANDARD_TX_WEIGHT) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_SIZE, "weight " + tx.weight());
         }
         for (TxIn in : tx.inputs()) {
             byte[] sig = in.scriptSig().unsafeBytes();
@@ -64,14 +75,62 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
         }
     }
 
-    /** The minimum relay fee, then the sigop limit, in that order. */
-    public void checkFeeAndSigOps(Transaction tx, long fee, int sigOps) throws ValidationException {
-        if (fee < minFee(tx.size())) {
-            throw new ValidationException(RejectReason.TX_FEE_TOO_LOW,
-                    fee + " sat < " + minFee(tx.size()) + " sat for " + tx.size() + " bytes");
+    /**
+     * Core's IsWitnessStandard: a witness only on inputs that spend witness programs (bare or in P2SH),
+     * and P2WSH witnesses within Core's item count and sizes. (Taproot witnesses need no case here: until
+     * taproot is built its spends fail the standard script flags.)
+     */
+    public static void checkWitnessStandard(Transaction tx, List<Coin> spent) throws ValidationException {
+        if (!tx.hasWitness()) {
+            return;
         }
-        if (sigOps > MAX_STANDARD_TX_SIGOPS) {
-            throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS, sigOps + " > " + MAX_STANDARD_TX_SIGOPS);
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            TxIn in = tx.inputs().get(i);
+            Witness w = in.witness();
+            if (w.isEmpty()) {
+                continue;
+            }
+            byte[] program = spent.get(i).output().scriptPubKey().unsafeBytes();
+            if (ScriptCode.isPayToScriptHash(program)) {
+                // Push-only by checkStandard, so the last push is the redeem script.
+                program = ScriptCode.lastPush(in.scriptSig().unsafeBytes());
+                if (program == null) {
+                    throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i + ": empty scriptSig");
+                }
+            }
+            WitnessProgram p = WitnessProgram.parse(program);
+            if (p == null) {
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS,
+                        "input " + i + ": witness for an output that is no witness program");
+            }
+            if (p.isPayToWitnessScriptHash()) {
+                if (w.size() - 1 > MAX_STANDARD_P2WSH_STACK_ITEMS) {
+                    throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i + ": "
+                            + (w.size() - 1) + " P2WSH stack items");
+                }
+                if (w.unsafeGet(w.size() - 1).length > MAX_STANDARD_P2WSH_SCRIPT_SIZE) {
+                    throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                            + ": P2WSH script too large");
+                }
+                for (int j = 0; j < w.size() - 1; j++) {
+                    if (w.unsafeGet(j).length > MAX_STANDARD_P2WSH_STACK_ITEM_SIZE) {
+                        throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                                + ": P2WSH stack item too large");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The minimum relay fee by virtual size, then the sigop cost limit, in that order. */
+    public void checkFeeAndSigOps(Transaction tx, long fee, int sigOpCost) throws ValidationException {
+        if (fee < minFee(tx.vsize())) {
+            throw new ValidationException(RejectReason.TX_FEE_TOO_LOW,
+                    fee + " sat < " + minFee(tx.vsize()) + " sat for " + tx.vsize() + " vbytes");
+        }
+        if (sigOpCost > MAX_STANDARD_TX_SIGOPS_COST) {
+            throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS, "cost " + sigOpCost + " > "
+                    + MAX_STANDARD_TX_SIGOPS_COST);
         }
     }
 }

@@ -6,20 +6,33 @@ import org.nakamoto.chain.codec.ByteReader;
 import org.nakamoto.chain.codec.ByteWriter;
 import org.nakamoto.chain.codec.Hex;
 
-/** An immutable block: a header and its transactions, the first of which should be the coinbase. */
+/**
+ * An immutable block: a header and its transactions, the first of which should be the coinbase. It is
+ * serialized, stored and relayed with its witnesses; {@link #strippedSize()} and {@link #weight()} give
+ * the BIP141 measures.
+ */
 public final class Block {
     private final BlockHeader header;
     private final List<Transaction> transactions;
     private final int size;
+    private final int strippedSize;
+    private final boolean hasWitness;
 
     public Block(BlockHeader header, List<Transaction> transactions) {
         this.header = header;
         this.transactions = List.copyOf(transactions);
-        int s = BlockHeader.SIZE + ByteWriter.compactSizeLength(transactions.size());
-        for (Transaction tx : transactions) {
+        int base = BlockHeader.SIZE + ByteWriter.compactSizeLength(transactions.size());
+        int s = base;
+        int stripped = base;
+        boolean w = false;
+        for (Transaction tx : this.transactions) {
             s += tx.size();
+            stripped += tx.strippedSize();
+            w |= tx.hasWitness();
         }
         this.size = s;
+        this.strippedSize = stripped;
+        this.hasWitness = w;
     }
 
     public static Block read(ByteReader r) {
@@ -53,9 +66,26 @@ public final class Block {
         }
     }
 
+    /** Writes the block with every transaction in its legacy encoding, for peers without witness support. */
+    public void writeWithoutWitness(ByteWriter w) {
+        header.write(w);
+        w.writeCompactSize(transactions.size());
+        for (Transaction tx : transactions) {
+            tx.writeWithoutWitness(w);
+        }
+    }
+
+    /** The full encoding, with witnesses. */
     public byte[] serialize() {
         ByteWriter w = new ByteWriter(size);
         write(w);
+        return w.toByteArray();
+    }
+
+    /** The encoding a pre-segwit node sees. */
+    public byte[] serializeWithoutWitness() {
+        ByteWriter w = new ByteWriter(strippedSize);
+        writeWithoutWitness(w);
         return w.toByteArray();
     }
 
@@ -71,9 +101,24 @@ public final class Block {
         return transactions;
     }
 
-    /** Serialized size in bytes. */
+    /** Serialized size in bytes, with witnesses. */
     public int size() {
         return size;
+    }
+
+    /** Size without witnesses. */
+    public int strippedSize() {
+        return strippedSize;
+    }
+
+    /** BIP141 block weight: stripped size times three plus total size. */
+    public long weight() {
+        return (long) strippedSize * (Transaction.WITNESS_SCALE_FACTOR - 1) + size;
+    }
+
+    /** True when any transaction carries a witness. */
+    public boolean hasWitness() {
+        return hasWitness;
     }
 
     public Block withHeader(BlockHeader h) {

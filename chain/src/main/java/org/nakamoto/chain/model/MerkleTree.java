@@ -57,4 +57,16 @@ public final class MerkleTree {
         }
         return compute(ids);
     }
+
+    /**
+     * BIP141's witness merkle tree: the wtxids, with the coinbase's replaced by zero (the coinbase commits
+     * to this root, so it cannot contain its own wtxid).
+     */
+    public static Result ofWitnesses(List<Transaction> txs) {
+        List<Hash256> ids = new ArrayList<>(txs.size());
+        for (int i = 0; i < txs.size(); i++) {
+            ids.add(i == 0 ? Hash256.ZERO : txs.get(i).wtxid());
+        }
+        return compute(ids);
+    }
 }

@@ -17,6 +17,7 @@ import org.nakamoto.chain.model.Hash256;
  * @param rpcPort              default JSON-RPC port
  * @param pubKeyHashVersion    Base58Check version byte of pay-to-pubkey-hash addresses
  * @param scriptHashVersion    Base58Check version byte of pay-to-script-hash addresses
+ * @param bech32Hrp            human-readable part of segwit (bech32, BIP173) addresses: "bc", "bcrt", ...
  * @param wifVersion           Base58Check version byte of WIF private keys
  * @param bip32PrivateVersion  version bytes of serialized extended private keys
  * @param bip32PublicVersion   version bytes of serialized extended public keys
@@ -30,7 +31,9 @@ import org.nakamoto.chain.model.Hash256;
  * @param initialSubsidy       block subsidy in satoshis before the first halving
  * @param halvingInterval      blocks between subsidy halvings
  * @param coinbaseMaturity     confirmations before a coinbase output may be spent
- * @param maxBlockSize         largest serialized block, in bytes
+ * @param maxBlockSize         largest block without its witnesses, in bytes (Bitcoin's 1,000,000); since
+ *                             segwit the limit is {@link #maxBlockWeight()}, four times this, which
+ *                             implies the same bound on the stripped size
  * @param softForks            when each soft fork's rules apply ({@link SoftForks})
  * @param tieBreak             fork choice between tips of equal work ({@link TieBreak})
  * @param checkpoints          height to block hash; a block that conflicts is rejected
@@ -45,6 +48,7 @@ public record NetworkParams(
         int rpcPort,
         int pubKeyHashVersion,
         int scriptHashVersion,
+        String bech32Hrp,
         int wifVersion,
         int bip32PrivateVersion,
         int bip32PublicVersion,
@@ -68,6 +72,7 @@ public record NetworkParams(
     public NetworkParams {
         java.util.Objects.requireNonNull(softForks, "softForks");
         java.util.Objects.requireNonNull(tieBreak, "tieBreak");
+        java.util.Objects.requireNonNull(bech32Hrp, "bech32Hrp");
         checkpoints = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(checkpoints));
         seeds = List.copyOf(seeds);
         minimumChainWork = minimumChainWork == null ? BigInteger.ZERO : minimumChainWork;
@@ -76,6 +81,16 @@ public record NetworkParams(
     /** The height from which a coinbase must start with a push of the block height (BIP34). */
     public int bip34Height() {
         return softForks.bip34Height();
+    }
+
+    /** BIP141's block weight limit: {@code maxBlockSize} times the witness scale factor (4,000,000 on Bitcoin). */
+    public long maxBlockWeight() {
+        return 4L * maxBlockSize;
+    }
+
+    /** BIP141's MAX_BLOCK_SIGOPS_COST: one sigop cost unit per 50 weight units (80,000 on Bitcoin). */
+    public int maxBlockSigOpsCost() {
+        return (int) (maxBlockWeight() / 50);
     }
 
     public Hash256 genesisHash() {
@@ -110,6 +125,7 @@ public record NetworkParams(
         private int rpcPort;
         private int pubKeyHashVersion;
         private int scriptHashVersion;
+        private String bech32Hrp;
         private int wifVersion;
         private int bip32PrivateVersion;
         private int bip32PublicVersion;
@@ -137,6 +153,7 @@ public record NetworkParams(
             rpcPort = p.rpcPort;
             pubKeyHashVersion = p.pubKeyHashVersion;
             scriptHashVersion = p.scriptHashVersion;
+            bech32Hrp = p.bech32Hrp;
             wifVersion = p.wifVersion;
             bip32PrivateVersion = p.bip32PrivateVersion;
             bip32PublicVersion = p.bip32PublicVersion;
@@ -185,6 +202,11 @@ public record NetworkParams(
 
         public Builder scriptHashVersion(int scriptHashVersion) {
             this.scriptHashVersion = scriptHashVersion;
+            return this;
+        }
+
+        public Builder bech32Hrp(String bech32Hrp) {
+            this.bech32Hrp = bech32Hrp;
             return this;
         }
 
@@ -290,7 +312,7 @@ public record NetworkParams(
         }
 
         public NetworkParams build() {
-            return new NetworkParams(name, magic, defaultPort, rpcPort, pubKeyHashVersion, scriptHashVersion,
+            return new NetworkParams(name, magic, defaultPort, rpcPort, pubKeyHashVersion, scriptHashVersion, bech32Hrp,
                     wifVersion, bip32PrivateVersion, bip32PublicVersion, bip44CoinType, genesis, powLimit,
                     targetSpacingSeconds, retargetInterval, targetTimespanSeconds, retargeting, initialSubsidy,
                     halvingInterval, coinbaseMaturity, maxBlockSize, softForks, tieBreak, checkpoints, seeds,

@@ -92,6 +92,7 @@ public final class ParamsLoader {
                 f.port("rpcPort"),
                 f.byteValue("pubKeyHashVersion"),
                 f.byteValue("scriptHashVersion"),
+                bech32Hrp(f.text("bech32Hrp"), source),
                 f.byteValue("wifVersion"),
                 f.hexInt("bip32PrivateVersion", 4),
                 f.hexInt("bip32PublicVersion", 4),
@@ -113,6 +114,18 @@ public final class ParamsLoader {
                 f.optionalWork("minimumChainWork"));
         checkConsistency(p, source);
         return p;
+    }
+
+    /**
+     * BIP173: 1 to 83 characters in the range 33..126, all lower case here (the canonical form in which
+     * the checksum is computed). Bech32 addresses are at most 90 characters, so a long part leaves no
+     * room for the program; the limit keeps a typo from producing a network whose addresses cannot exist.
+     */
+    private static String bech32Hrp(String hrp, String source) {
+        if (hrp.isEmpty() || hrp.length() > 20 || !hrp.chars().allMatch(c -> c >= 33 && c <= 126 && !Character.isUpperCase(c))) {
+            throw new ParamsException(source + ": bech32Hrp must be 1 to 20 lower-case printable ASCII characters");
+        }
+        return hrp;
     }
 
     /** Rules between fields that a typo could break without any one field looking wrong. */

@@ -20,7 +20,9 @@ import org.nakamoto.chain.script.ScriptFlag;
  * @param bip65Height          BIP65 OP_CHECKLOCKTIMEVERIFY; blocks below version 4 are refused
  * @param bip66Height          BIP66 strict DER signatures; blocks below version 3 are refused
  * @param csvHeight            BIP68 relative lock-times, BIP112 OP_CHECKSEQUENCEVERIFY, BIP113 median-time-past lock-times
- * @param segwitHeight         BIP141/143/147 segregated witness; today only BIP147's NULLDUMMY is enforced from it
+ * @param segwitHeight         BIP141/143/147 segregated witness: from it blocks may carry witnesses (with the
+ *                             coinbase commitment) and NULLDUMMY is consensus; witness programs are checked
+ *                             in every block, as Core's script flags do
  * @param taprootHeight        BIP341/342 taproot; recorded for the taproot work (Core's script flags do not use it)
  * @param bip30Exceptions      height to hash of the blocks that overwrote an unspent coinbase before BIP30
  *                             (Bitcoin mainnet 91,842 and 91,880): only those blocks skip the BIP30 check

@@ -172,6 +172,16 @@ public final class ScriptCode {
     }
 
     /** BIP 16's exact template: OP_HASH160, a 20-byte push, OP_EQUAL. */
+    /** The data of the last push in a push-only script, or null when it pushes nothing. */
+    public static byte[] lastPush(byte[] pushOnlyScript) {
+        byte[] last = null;
+        ScriptCursor c = new ScriptCursor(pushOnlyScript);
+        while (c.next()) {
+            last = c.data();
+        }
+        return last;
+    }
+
     public static boolean isPayToScriptHash(byte[] script) {
         return script.length == 23 && (script[0] & 0xff) == Opcodes.OP_HASH160 && script[1] == 0x14
                 && (script[22] & 0xff) == Opcodes.OP_EQUAL;

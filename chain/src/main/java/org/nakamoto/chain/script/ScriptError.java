@@ -51,6 +51,16 @@ public enum ScriptError {
 
     // Kept for upgrades
     DISCOURAGE_UPGRADABLE_NOPS("NOPx reserved for soft-fork upgrades"),
+    DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM("witness version reserved for soft-fork upgrades"),
+
+    // Segregated witness (BIP 141)
+    WITNESS_PROGRAM_WRONG_LENGTH("witness v0 program is neither 20 nor 32 bytes"),
+    WITNESS_PROGRAM_WITNESS_EMPTY("witness program spent with an empty witness"),
+    WITNESS_PROGRAM_MISMATCH("witness does not match the witness program"),
+    WITNESS_MALLEATED("native witness program spent with a non-empty scriptSig"),
+    WITNESS_MALLEATED_P2SH("P2SH witness program spent with more than its redeem script in the scriptSig"),
+    WITNESS_UNEXPECTED("witness given for an output that is no witness program"),
+    WITNESS_PUBKEYTYPE("uncompressed public key in a witness v0 script"),
 
     // Constant script code
     OP_CODESEPARATOR("OP_CODESEPARATOR in a legacy script"),

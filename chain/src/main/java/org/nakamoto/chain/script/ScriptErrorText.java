@@ -43,6 +43,14 @@ public final class ScriptErrorText {
             case MINIMALIF -> "OP_IF/NOTIF argument must be minimal";
             case SIG_NULLFAIL -> "Signature must be zero for failed CHECK(MULTI)SIG operation";
             case DISCOURAGE_UPGRADABLE_NOPS -> "NOPx reserved for soft-fork upgrades";
+            case DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM -> "Witness version reserved for soft-fork upgrades";
+            case WITNESS_PROGRAM_WRONG_LENGTH -> "Witness program has incorrect length";
+            case WITNESS_PROGRAM_WITNESS_EMPTY -> "Witness program was passed an empty witness";
+            case WITNESS_PROGRAM_MISMATCH -> "Witness program hash mismatch";
+            case WITNESS_MALLEATED -> "Witness requires empty scriptSig";
+            case WITNESS_MALLEATED_P2SH -> "Witness requires only-redeemscript scriptSig";
+            case WITNESS_UNEXPECTED -> "Witness provided for non-witness script";
+            case WITNESS_PUBKEYTYPE -> "Using non-compressed keys in segwit";
             case OP_CODESEPARATOR -> "Using OP_CODESEPARATOR in non-witness script";
             case SIG_FINDANDDELETE -> "Signature is found in scriptCode";
             case SCRIPTNUM -> "Script number overflow";

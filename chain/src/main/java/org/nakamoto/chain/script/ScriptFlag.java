@@ -7,8 +7,9 @@ package org.nakamoto.chain.script;
  * caller's choice, per evaluation: an empty set is the original rules (Bitcoin mainnet blocks below
  * BIP 16). Named sets (Core's mandatory and standard flags) live in {@link ScriptFlags}.
  *
- * <p>The witness and taproot flags are declared so that callers can name them already, but this
- * interpreter runs legacy scripts only and ignores them.
+ * <p>The segwit v0 flags (WITNESS, DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM, WITNESS_PUBKEYTYPE) are
+ * implemented. The taproot ones are declared so that callers can name them already; this interpreter
+ * does not implement taproot, and under TAPROOT treats v1 programs as an unknown witness version.
  */
 public enum ScriptFlag {
     /** BIP 16 pay-to-script-hash: a scriptPubKey of OP_HASH160 [20 bytes] OP_EQUAL also runs the pushed script. */
@@ -40,12 +41,13 @@ public enum ScriptFlag {
     /** Legacy scripts may not contain OP_CODESEPARATOR, nor have a signature removed by FindAndDelete (policy). */
     CONST_SCRIPTCODE,
 
-    // Declared for the segwit and taproot work; not implemented by this interpreter yet.
-    /** BIP 141 segregated witness. Not implemented yet. */
+    /** BIP 141 segregated witness: witness programs are spent by their witness (v0: BIP 141/143). */
     WITNESS,
-    /** Unknown witness versions fail instead of succeeding (policy). Not implemented yet. */
+    /** Unknown witness versions fail instead of succeeding (policy). */
     DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM,
-    /** Witness v0 keys must be compressed (policy). Not implemented yet. */
+    /** Witness v0 keys must be compressed (policy). */
+
+    // Declared for the taproot work; not implemented by this interpreter yet.
     WITNESS_PUBKEYTYPE,
     /** BIP 341/342 taproot and tapscript. Not implemented yet. */
     TAPROOT,

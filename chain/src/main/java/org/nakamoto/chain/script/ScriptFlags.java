@@ -14,17 +14,20 @@ public final class ScriptFlags {
     public static final Set<ScriptFlag> NONE = Collections.unmodifiableSet(EnumSet.noneOf(ScriptFlag.class));
 
     /**
-     * Core's {@code MANDATORY_SCRIPT_VERIFY_FLAGS}, the part this interpreter implements: the soft forks every
-     * block since segwit's activation follows, so a transaction failing one is invalid, not just
-     * non-standard. Core's set also holds WITNESS and TAPROOT; they join when segwit and taproot are built.
+     * Core's {@code MANDATORY_SCRIPT_VERIFY_FLAGS}: the soft forks every block since segwit's activation
+     * follows, so a transaction failing one is invalid, not just non-standard. TAPROOT is in the set as in
+     * Core, but this interpreter does not implement taproot: under it a v1 program is an unknown witness
+     * version, anyone-can-spend by consensus and refused by the standard flags (see {@link WitnessProgram}).
      */
     public static final Set<ScriptFlag> MANDATORY = Collections.unmodifiableSet(EnumSet.of(
             ScriptFlag.P2SH, ScriptFlag.DERSIG, ScriptFlag.NULLDUMMY, ScriptFlag.CHECKLOCKTIMEVERIFY,
-            ScriptFlag.CHECKSEQUENCEVERIFY));
+            ScriptFlag.CHECKSEQUENCEVERIFY, ScriptFlag.WITNESS, ScriptFlag.TAPROOT));
 
     /**
-     * Core's {@code STANDARD_SCRIPT_VERIFY_FLAGS} without its witness and taproot flags: what relay policy
+     * Core's {@code STANDARD_SCRIPT_VERIFY_FLAGS} without its tapscript-only ones: what relay policy
      * applies to a transaction's scripts. Scripts failing only these may still be valid in blocks.
+     * DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM keeps unknown witness versions (taproot's v1 included, until
+     * it is built) out of the mempool.
      */
     public static final Set<ScriptFlag> STANDARD;
 
@@ -35,7 +38,8 @@ public final class ScriptFlags {
         EnumSet<ScriptFlag> s = EnumSet.copyOf(MANDATORY);
         s.addAll(EnumSet.of(ScriptFlag.STRICTENC, ScriptFlag.MINIMALDATA, ScriptFlag.DISCOURAGE_UPGRADABLE_NOPS,
                 ScriptFlag.CLEANSTACK, ScriptFlag.MINIMALIF, ScriptFlag.NULLFAIL, ScriptFlag.LOW_S,
-                ScriptFlag.CONST_SCRIPTCODE));
+                ScriptFlag.CONST_SCRIPTCODE, ScriptFlag.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM,
+                ScriptFlag.WITNESS_PUBKEYTYPE));
         STANDARD = Collections.unmodifiableSet(s);
     }
 

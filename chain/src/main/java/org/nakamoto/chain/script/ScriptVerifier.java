@@ -1,15 +1,21 @@
 package org.nakamoto.chain.script;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.Witness;
 
 /**
- * Whether a scriptSig unlocks a scriptPubKey (Core's {@code VerifyScript}, legacy part): the scriptSig
+ * Whether a scriptSig and witness unlock a scriptPubKey (Core's {@code VerifyScript}): the scriptSig
  * runs first, the scriptPubKey then runs on the stack it left (each with its own altstack and
  * conditionals), and the spend is valid iff the top item is then true. With {@link ScriptFlag#P2SH}, a
- * BIP 16 scriptPubKey also runs the serialized script the scriptSig pushed last; SIGPUSHONLY and
- * CLEANSTACK constrain the scriptSig and the final stack. Every flag also reaches the interpreter.
+ * BIP 16 scriptPubKey also runs the serialized script the scriptSig pushed last. With
+ * {@link ScriptFlag#WITNESS}, a scriptPubKey or P2SH redeem script that is a witness program is
+ * satisfied by the witness instead ({@link WitnessProgram}); the scriptSig must then be empty (or just
+ * the redeem script), and a witness given to anything else is refused. SIGPUSHONLY and CLEANSTACK
+ * constrain the scriptSig and the final stack. Every flag also reaches the interpreter.
  * Stateless and thread-safe; every call is independent, so block validation may run inputs on a worker
  * pool.
  */
@@ -17,24 +23,50 @@ public final class ScriptVerifier {
     private ScriptVerifier() {
     }
 
+    /** Verifies a spend without witness. */
     public static ScriptError verify(Script scriptSig, Script scriptPubKey, SignatureChecker checker,
             Set<ScriptFlag> flags) {
+        return verify(scriptSig, scriptPubKey, Witness.EMPTY, checker, flags);
+    }
+
+    public static ScriptError verify(Script scriptSig, Script scriptPubKey, Witness witness, SignatureChecker checker,
+            Set<ScriptFlag> flags) {
         try {
-            return verifyUnchecked(scriptSig.unsafeBytes(), scriptPubKey.unsafeBytes(), checker,
+            return verifyUnchecked(scriptSig.unsafeBytes(), scriptPubKey.unsafeBytes(), witness, checker,
                     ScriptFlags.mask(flags));
+        } catch (ScriptFailure f) {
+            return f.error;
         } catch (RuntimeException e) {
             return ScriptError.UNKNOWN_ERROR;
         }
     }
 
-    /** Verifies input {@code inputIndex} of {@code tx} against the output it spends. */
+    /**
+     * Verifies input {@code inputIndex} of {@code tx} against the output it spends, legacy scripts only: no
+     * spent amount is known, so a witness signature fails. Use the overload with the amount for segwit.
+     */
     public static ScriptError verifyInput(Transaction tx, int inputIndex, Script scriptPubKey, Set<ScriptFlag> flags) {
-        return verify(tx.inputs().get(inputIndex).scriptSig(), scriptPubKey,
-                new TransactionSignatureChecker(tx, inputIndex), flags);
+        TxIn in = tx.inputs().get(inputIndex);
+        return verify(in.scriptSig(), scriptPubKey, in.witness(), new TransactionSignatureChecker(tx, inputIndex),
+                flags);
     }
 
-    private static ScriptError verifyUnchecked(byte[] scriptSig, byte[] scriptPubKey, SignatureChecker checker,
-            int flags) {
+    /** Verifies input {@code inputIndex} of {@code tx}, spending a coin of {@code amount} locked by {@code scriptPubKey}. */
+    public static ScriptError verifyInput(Transaction tx, int inputIndex, Script scriptPubKey, long amount,
+            Set<ScriptFlag> flags) {
+        return verifyInput(tx, inputIndex, scriptPubKey, amount, flags, new PrecomputedTxData(tx));
+    }
+
+    /** As above, sharing {@code data} (BIP 143's per-transaction hashes) between the inputs of {@code tx}. */
+    public static ScriptError verifyInput(Transaction tx, int inputIndex, Script scriptPubKey, long amount,
+            Set<ScriptFlag> flags, PrecomputedTxData data) {
+        TxIn in = tx.inputs().get(inputIndex);
+        return verify(in.scriptSig(), scriptPubKey, in.witness(),
+                new TransactionSignatureChecker(tx, inputIndex, amount, data), flags);
+    }
+
+    private static ScriptError verifyUnchecked(byte[] scriptSig, byte[] scriptPubKey, Witness witness,
+            SignatureChecker checker, int flags) {
         if ((flags & ScriptFlag.SIGPUSHONLY.bit) != 0 && !ScriptCode.isPushOnly(scriptSig)) {
             return ScriptError.SIG_PUSHONLY;
         }
@@ -52,6 +84,21 @@ public final class ScriptVerifier {
         if (!topIsTrue(stack)) {
             return ScriptError.EVAL_FALSE;
         }
+        boolean witnessOn = (flags & ScriptFlag.WITNESS.bit) != 0;
+        boolean hadWitness = false;
+        if (witnessOn) {
+            WitnessProgram program = WitnessProgram.parse(scriptPubKey);
+            if (program != null) {
+                hadWitness = true;
+                // A native witness spend's scriptSig must be empty, or third parties could malleate it.
+                if (scriptSig.length != 0) {
+                    return ScriptError.WITNESS_MALLEATED;
+                }
+                program.verify(witness, flags, checker, false);
+                // The scriptPubKey's own result stays on the stack: keep one item so CLEANSTACK passes.
+                stack = singleTrue();
+            }
+        }
         if (p2sh) {
             if (!ScriptCode.isPushOnly(scriptSig)) {
                 return ScriptError.SIG_PUSHONLY;
@@ -66,12 +113,34 @@ public final class ScriptVerifier {
             if (!topIsTrue(stack)) {
                 return ScriptError.EVAL_FALSE;
             }
+            if (witnessOn) {
+                WitnessProgram program = WitnessProgram.parse(redeemScript);
+                if (program != null) {
+                    hadWitness = true;
+                    // The scriptSig must be exactly the push of the redeem script, nothing else.
+                    if (!Arrays.equals(scriptSig, ScriptCode.pushOf(redeemScript))) {
+                        return ScriptError.WITNESS_MALLEATED_P2SH;
+                    }
+                    program.verify(witness, flags, checker, true);
+                    stack = singleTrue();
+                }
+            }
         }
         // Only now: before P2SH evaluation the redeem script's inputs are still on the stack.
         if ((flags & ScriptFlag.CLEANSTACK.bit) != 0 && stack.size() != 1) {
             return ScriptError.CLEANSTACK;
         }
+        // A witness nobody asked for could be stuffed into any input by a relaying third party.
+        if (witnessOn && !hadWitness && !witness.isEmpty()) {
+            return ScriptError.WITNESS_UNEXPECTED;
+        }
         return ScriptError.OK;
+    }
+
+    private static ScriptStack singleTrue() {
+        ScriptStack s = new ScriptStack();
+        s.push(Interpreter.TRUE);
+        return s;
     }
 
     private static boolean topIsTrue(ScriptStack stack) {

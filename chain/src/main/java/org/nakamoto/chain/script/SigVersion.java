@@ -2,13 +2,13 @@ package org.nakamoto.chain.script;
 
 /**
  * Which kind of script the interpreter runs (Core's {@code SigVersion}): a few rules differ between legacy
- * scripts and segwit v0 scripts. Only {@link #BASE} is reachable from outside this package until segwit
- * is built; {@link #WITNESS_V0} exists so the interpreter's witness-only rules (MINIMALIF, no FindAndDelete,
- * OP_CODESEPARATOR allowed under CONST_SCRIPTCODE) are written, and tested, in one place already.
+ * scripts and segwit v0 scripts (MINIMALIF, no FindAndDelete, OP_CODESEPARATOR allowed under
+ * CONST_SCRIPTCODE, WITNESS_PUBKEYTYPE) and so does the signature hash (BIP 143). Public because a
+ * {@link SignatureChecker} is told which one it checks for.
  */
-enum SigVersion {
+public enum SigVersion {
     /** Legacy scripts: scriptSig, scriptPubKey and P2SH redeem scripts. */
     BASE,
-    /** BIP 141 witness v0 scripts. Signature hashing for them (BIP 143) is not implemented yet. */
+    /** BIP 141 witness v0 scripts (P2WPKH's implied script and P2WSH witness scripts), signed with BIP 143. */
     WITNESS_V0
 }

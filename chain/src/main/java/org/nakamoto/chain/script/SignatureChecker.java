@@ -22,6 +22,16 @@ public interface SignatureChecker {
     boolean checkSignature(byte[] signatureWithHashType, byte[] publicKey, byte[] scriptCode);
 
     /**
+     * The same for a script of kind {@code sigVersion}; witness v0 scripts sign BIP 143's hash, which
+     * covers the spent amount. The default checks legacy signatures only: a checker that knows no amount
+     * cannot check a witness signature, so it fails it.
+     */
+    default boolean checkSignature(byte[] signatureWithHashType, byte[] publicKey, byte[] scriptCode,
+            SigVersion sigVersion) {
+        return sigVersion == SigVersion.BASE && checkSignature(signatureWithHashType, publicKey, scriptCode);
+    }
+
+    /**
      * BIP 65: whether the transaction's lock time is at least {@code lockTime}, of the same kind (height or
      * time), and enforced (the input's sequence not final). Without a transaction, false.
      *

@@ -32,11 +32,22 @@ final class SignatureEncoding {
         }
     }
 
-    /** Fails the script when STRICTENC is on and {@code key} is neither a compressed nor an uncompressed key. */
-    static void checkPublicKey(byte[] key, int flags) {
+    /**
+     * Fails the script when STRICTENC is on and {@code key} is neither a compressed nor an uncompressed key,
+     * or when WITNESS_PUBKEYTYPE is on, the script is witness v0 and the key is not compressed.
+     */
+    static void checkPublicKey(byte[] key, int flags, SigVersion sigVersion) {
         if ((flags & ScriptFlag.STRICTENC.bit) != 0 && !isCompressedOrUncompressed(key)) {
             Interpreter.fail(ScriptError.PUBKEYTYPE);
         }
+        if ((flags & ScriptFlag.WITNESS_PUBKEYTYPE.bit) != 0 && sigVersion == SigVersion.WITNESS_V0
+                && !isCompressed(key)) {
+            Interpreter.fail(ScriptError.WITNESS_PUBKEYTYPE);
+        }
+    }
+
+    private static boolean isCompressed(byte[] key) {
+        return key.length == 33 && (key[0] == 0x02 || key[0] == 0x03);
     }
 
     /**

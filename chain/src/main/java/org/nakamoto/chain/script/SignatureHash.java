@@ -11,7 +11,9 @@ import org.nakamoto.chain.model.TxOut;
  * The legacy (pre-segwit) signature hash, Core's {@code SignatureHash} for {@code SigVersion::BASE}: the
  * double SHA-256 of a copy of the transaction edited according to the hash type, followed by the hash type
  * as a 4-byte integer. Every quirk is consensus and kept, notably SIGHASH_SINGLE with no matching output,
- * which signs the constant "1" instead of failing. Stateless.
+ * which signs the constant "1" instead of failing. Also BIP 143's hash for witness v0 scripts
+ * ({@link #witnessV0}), which commits to the spent amount and hashes each part of the transaction once.
+ * Stateless.
  */
 public final class SignatureHash {
     public static final int ALL = 1;
@@ -79,6 +81,48 @@ public final class SignatureHash {
                 outputs.get(o).write(w);
             }
         }
+        w.writeUint32LE(tx.lockTime());
+        w.writeInt32LE(hashType);
+        return Hash256.sha256d(w.toByteArray());
+    }
+
+    /**
+     * BIP 143's signature hash for a witness v0 script. Unlike the legacy hash it fixes the old quirks:
+     * the script code is signed as given (no OP_CODESEPARATOR removal, no FindAndDelete), the spent
+     * {@code amount} is signed, and SIGHASH_SINGLE without a matching output signs a zero hashOutputs.
+     *
+     * @param data the transaction's precomputed hashes; must belong to {@code tx}
+     */
+    public static Hash256 witnessV0(Transaction tx, int inputIndex, byte[] scriptCode, long amount, int hashType,
+            PrecomputedTxData data) {
+        if (data.tx() != tx) {
+            throw new IllegalArgumentException("precomputed data of another transaction");
+        }
+        int base = hashType & 0x1f;
+        boolean anyoneCanPay = (hashType & ANYONECANPAY) != 0;
+        boolean noneOrSingle = base == SINGLE || base == NONE;
+        Hash256 hashPrevouts = anyoneCanPay ? Hash256.ZERO : data.hashPrevouts();
+        Hash256 hashSequence = anyoneCanPay || noneOrSingle ? Hash256.ZERO : data.hashSequence();
+        Hash256 hashOutputs;
+        if (!noneOrSingle) {
+            hashOutputs = data.hashOutputs();
+        } else if (base == SINGLE && inputIndex < tx.outputs().size()) {
+            ByteWriter one = new ByteWriter(40);
+            tx.outputs().get(inputIndex).write(one);
+            hashOutputs = Hash256.sha256d(one.toByteArray());
+        } else {
+            hashOutputs = Hash256.ZERO;
+        }
+        TxIn in = tx.inputs().get(inputIndex);
+        ByteWriter w = new ByteWriter(160 + scriptCode.length);
+        w.writeInt32LE(tx.version());
+        w.writeBytes(hashPrevouts.toBytes());
+        w.writeBytes(hashSequence.toBytes());
+        in.prevout().write(w);
+        w.writeVarBytes(scriptCode);
+        w.writeInt64LE(amount);
+        w.writeUint32LE(in.sequence());
+        w.writeBytes(hashOutputs.toBytes());
         w.writeUint32LE(tx.lockTime());
         w.writeInt32LE(hashType);
         return Hash256.sha256d(w.toByteArray());

@@ -22,8 +22,8 @@ final class SignatureOps {
             code = removeSignature(code, sig, flags);
         }
         SignatureEncoding.checkSignature(sig, flags);
-        SignatureEncoding.checkPublicKey(pubKey, flags);
-        boolean ok = checker.checkSignature(sig, pubKey, code);
+        SignatureEncoding.checkPublicKey(pubKey, flags, sigVersion);
+        boolean ok = checker.checkSignature(sig, pubKey, code, sigVersion);
         if (!ok && (flags & ScriptFlag.NULLFAIL.bit) != 0 && sig.length != 0) {
             Interpreter.fail(ScriptError.SIG_NULLFAIL);
         }
@@ -84,8 +84,8 @@ final class SignatureOps {
             // Checked pair by pair, so which operands are looked at (and can fail the script) depends on
             // which signatures matched: consensus, and pinned by Core's vectors.
             SignatureEncoding.checkSignature(sig, flags);
-            SignatureEncoding.checkPublicKey(key, flags);
-            if (checker.checkSignature(sig, key, code)) {
+            SignatureEncoding.checkPublicKey(key, flags, sigVersion);
+            if (checker.checkSignature(sig, key, code, sigVersion)) {
                 sigPos++;
                 sigsLeft--;
             }

@@ -24,6 +24,22 @@ public final class StandardScripts {
     }
 
     /** BIP 16 pay-to-script-hash: {@code OP_HASH160 <20 bytes> OP_EQUAL}. */
+    /** BIP 141 P2WPKH: OP_0 [20-byte HASH160 of a compressed key]. */
+    public static Script payToWitnessKeyHash(byte[] hash160) {
+        if (hash160.length != 20) {
+            throw new IllegalArgumentException("a key hash is 20 bytes, got " + hash160.length);
+        }
+        return new ScriptBuilder().op(OP_0).data(hash160).build();
+    }
+
+    /** BIP 141 P2WSH: OP_0 [32-byte SHA-256 of the witness script]. */
+    public static Script payToWitnessScriptHash(byte[] sha256) {
+        if (sha256.length != 32) {
+            throw new IllegalArgumentException("a script hash is 32 bytes, got " + sha256.length);
+        }
+        return new ScriptBuilder().op(OP_0).data(sha256).build();
+    }
+
     public static Script payToScriptHash(byte[] hash160) {
         requireHash160(hash160);
         return new ScriptBuilder().op(OP_HASH160).data(hash160).op(OP_EQUAL).build();

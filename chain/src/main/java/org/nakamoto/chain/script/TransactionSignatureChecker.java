@@ -11,7 +11,8 @@ import org.nakamoto.chain.model.TxIn;
 /**
  * Checks signatures and lock times against one input of a transaction, as Core's
  * {@code TransactionSignatureChecker}: the last byte of the signature is the hash type, the rest is parsed
- * as lenient DER, and ECDSA must verify the legacy signature hash. Encoding rules (strict DER, low S,
+ * as lenient DER, and ECDSA must verify the legacy signature hash, or for witness v0 scripts BIP 143's,
+ * which signs the spent amount. Encoding rules (strict DER, low S,
  * defined hash types) are the interpreter's, under their flags, before it asks this checker.
  * Immutable; one instance may be used from any thread.
  */
@@ -27,17 +28,42 @@ public final class TransactionSignatureChecker implements SignatureChecker {
 
     private final Transaction tx;
     private final int inputIndex;
+    private final long amount;
+    private final PrecomputedTxData data;
 
+    /** A checker for legacy scripts only: it knows no spent amount, so witness signatures fail. */
     public TransactionSignatureChecker(Transaction tx, int inputIndex) {
+        this(tx, inputIndex, -1, null);
+    }
+
+    /**
+     * @param amount the value of the coin input {@code inputIndex} spends (BIP 143 signs it)
+     * @param data the transaction's shared BIP 143 hashes, so that several inputs hash the transaction once
+     */
+    public TransactionSignatureChecker(Transaction tx, int inputIndex, long amount, PrecomputedTxData data) {
         this.tx = Objects.requireNonNull(tx);
         if (inputIndex < 0 || inputIndex >= tx.inputs().size()) {
             throw new IllegalArgumentException("input " + inputIndex + " of a " + tx.inputs().size() + "-input transaction");
         }
+        if (data != null && data.tx() != tx) {
+            throw new IllegalArgumentException("precomputed data of another transaction");
+        }
         this.inputIndex = inputIndex;
+        this.amount = amount;
+        this.data = data;
     }
 
     @Override
     public boolean checkSignature(byte[] signatureWithHashType, byte[] publicKey, byte[] scriptCode) {
+        return checkSignature(signatureWithHashType, publicKey, scriptCode, SigVersion.BASE);
+    }
+
+    @Override
+    public boolean checkSignature(byte[] signatureWithHashType, byte[] publicKey, byte[] scriptCode,
+            SigVersion sigVersion) {
+        if (sigVersion == SigVersion.WITNESS_V0 && data == null) {
+            return false;
+        }
         if (signatureWithHashType.length == 0) {
             return false;
         }
@@ -51,7 +77,9 @@ public final class TransactionSignatureChecker implements SignatureChecker {
         if (sig.isEmpty()) {
             return false;
         }
-        byte[] hash = SignatureHash.legacy(tx, inputIndex, scriptCode, hashType).toBytes();
+        byte[] hash = (sigVersion == SigVersion.BASE
+                ? SignatureHash.legacy(tx, inputIndex, scriptCode, hashType)
+                : SignatureHash.witnessV0(tx, inputIndex, scriptCode, amount, hashType, data)).toBytes();
         return key.get().verify(hash, sig.get());
     }
 

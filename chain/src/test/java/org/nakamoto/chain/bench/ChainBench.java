@@ -19,11 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nakamoto.chain.consensus.HeaderListAncestry;
 import org.nakamoto.chain.blockfile.BlockFileWriter;
 import org.nakamoto.chain.blockfile.BlockImporter;
-import org.nakamoto.chain.consensus.BlockConnector;
-import org.nakamoto.chain.consensus.InputVerifier;
 import org.nakamoto.chain.consensus.ScriptInputVerifier;
 import org.nakamoto.chain.crypto.EcPrivateKey;
 import org.nakamoto.chain.crypto.EcPublicKey;
@@ -38,8 +35,6 @@ import org.nakamoto.chain.testing.MainnetBlocks;
 import org.nakamoto.chain.testing.P2pkhChain;
 import org.nakamoto.chain.testing.TestChain;
 import org.nakamoto.chain.testing.TestNetworks;
-import org.nakamoto.chain.utxo.MemoryUtxoSet;
-import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
  * Chain benchmarks: signature verifications per second, transactions validated per
@@ -156,7 +151,8 @@ class ChainBench {
     }
 
     /**
-     * Transactions validated per second, sequential and 2-thread parallel, on this JVM's engine (the
+     * Transactions validated per second on a legacy P2PKH chain and a segwit P2WPKH chain of the same shape
+     * (2-in 2-out spends), sequential and 2-thread parallel, on this JVM's engine (the
      * default: native where it loads) and then on the Java engine in a child JVM started with
      * {@code -Dnakamoto.secp256k1=java} (the engine is chosen once per process), with the ratio.
      */

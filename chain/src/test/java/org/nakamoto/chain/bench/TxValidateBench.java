@@ -22,7 +22,8 @@ import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
  * {@code BlockConnector.connect} of a generated 1,100-block chain of real P2PKH transactions against an
- * in-memory UTXO set, sequential and with the 2-thread parallel verifier, on this process's engine. A
+ * in-memory UTXO set, sequential and with the 2-thread parallel verifier, on this process's engine, for a P2PKH chain and
+ * a P2WPKH chain of the same shape. A
  * main class too, so {@link ChainBench} can run it in a JVM with the other engine.
  */
 final class TxValidateBench {
@@ -39,34 +40,39 @@ final class TxValidateBench {
                 rate.perSecond(), rate.perCpuSecond()));
     }
 
-    /** Transactions validated per second by verifier name ("sequential", "parallel-2"), once warm. */
+    /** Transactions validated per second by chain and verifier ("p2pkh/sequential", "p2wpkh/parallel-2"), once warm. */
     static Map<String, Rate> run() throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         NetworkParams p = TestNetworks.withMaturity(TestNetworks.regtest(), 100);
-        List<Block> blocks = new P2pkhChain(p).extend(1_100, 20).blocks();
-        long txs = blocks.stream().mapToLong(b -> b.transactions().size() - 1).sum();
-        List<BlockHeader> headers = new ArrayList<>(List.of(p.genesis().header()));
-        blocks.forEach(b -> headers.add(b.header()));
+        Map<String, List<Block>> chains = new LinkedHashMap<>();
+        chains.put("p2pkh", new P2pkhChain(p).extend(1_100, 20).blocks());
+        chains.put("p2wpkh", P2pkhChain.segwit(p).extend(1_100, 20).blocks());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Map<String, InputVerifier> verifiers = new LinkedHashMap<>();
         verifiers.put("sequential", ScriptInputVerifier.sequential());
         verifiers.put("parallel-2", ScriptInputVerifier.parallel(pool, 2));
         Map<String, Rate> rates = new LinkedHashMap<>();
         try {
-            for (int run = 0; run < 2; run++) { // the first run warms up the JIT
-                for (var e : verifiers.entrySet()) {
-                    BlockConnector connector = new BlockConnector(p, e.getValue());
-                    MemoryUtxoSet utxo = new MemoryUtxoSet();
-                    long t0 = System.nanoTime();
-                    long cpu0 = os.getProcessCpuTime();
-                    for (int h = 1; h <= blocks.size(); h++) {
-                        UtxoCache c = new UtxoCache(utxo);
-                        connector.connect(blocks.get(h - 1), HeaderListAncestry.sharing(headers, h - 1), c);
-                        utxo.apply(c);
+            for (var chain : chains.entrySet()) {
+                List<Block> blocks = chain.getValue();
+                long txs = blocks.stream().mapToLong(b -> b.transactions().size() - 1).sum();
+                List<BlockHeader> headers = new ArrayList<>(List.of(p.genesis().header()));
+                blocks.forEach(b -> headers.add(b.header()));
+                for (int run = 0; run < 2; run++) { // the first run warms up the JIT
+                    for (var e : verifiers.entrySet()) {
+                        BlockConnector connector = new BlockConnector(p, e.getValue());
+                        MemoryUtxoSet utxo = new MemoryUtxoSet();
+                        long t0 = System.nanoTime();
+                        long cpu0 = os.getProcessCpuTime();
+                        for (int h = 1; h <= blocks.size(); h++) {
+                            UtxoCache c = new UtxoCache(utxo);
+                            connector.connect(blocks.get(h - 1), HeaderListAncestry.sharing(headers, h - 1), c);
+                            utxo.apply(c);
+                        }
+                        rates.put(chain.getKey() + "/" + e.getKey(), new Rate(txs / ((System.nanoTime() - t0) / 1e9),
+                                txs / ((os.getProcessCpuTime() - cpu0) / 1e9)));
                     }
-                    rates.put(e.getKey(), new Rate(txs / ((System.nanoTime() - t0) / 1e9),
-                            txs / ((os.getProcessCpuTime() - cpu0) / 1e9)));
                 }
             }
         } finally {

@@ -48,7 +48,7 @@ final class TestParams {
     }
 
     static NetworkParams mainnetLike(BigInteger powLimit, boolean retargeting, Map<Integer, Hash256> checkpoints) {
-        return new NetworkParams("mainnet-test", 0xf9beb4d9, 8333, 8332, 0, 5, 128, 0x0488ade4, 0x0488b21e, 0,
+        return new NetworkParams("mainnet-test", 0xf9beb4d9, 8333, 8332, 0, 5, "bc", 128, 0x0488ade4, 0x0488b21e, 0,
                 new Block(MAINNET_GENESIS_HEADER, List.of()),
                 powLimit, 600, 2016, 1_209_600, retargeting,
                 5_000_000_000L, 210_000, 100, 1_000_000,

@@ -70,6 +70,7 @@ final class BlockScenarios {
                 mutatedCopies(), headerRules(), checkpoints(), bodyRules(), duplicateCoinbaseBeforeBip34(),
                 inputValuesOutOfRange()));
         all.addAll(SoftForkScenarios.all());
+        all.addAll(SegwitScenarios.all());
         return all;
     }
 

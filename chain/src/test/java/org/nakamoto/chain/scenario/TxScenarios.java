@@ -70,7 +70,7 @@ final class TxScenarios {
         r.txRejected("a coinbase", BlockGen.coinbase(new byte[] {0x01, 0x09}, v, Txs.OP_FALSE), TX_COINBASE_LOOSE);
         r.txRejected("negative output", Txs.withOutputs(cb1, -1, 1000), TX_NEGATIVE_OUTPUT);
         r.txRejected("larger than a block", Txs.ofSize(SUITE.maxBlockSize() + 1, cb1, v - 2_000_000), TX_OVERSIZE);
-        r.txRejected("over 100,000 bytes", Txs.ofSize(MempoolPolicy.MAX_STANDARD_TX_SIZE + 1, cb1, v - 200_000),
+        r.txRejected("over 100,000 bytes", Txs.ofSize((int) (MempoolPolicy.MAX_STANDARD_TX_WEIGHT / 4) + 1, cb1, v - 200_000),
                 TX_NONSTANDARD_SIZE);
         Transaction bigScriptSig = new Transaction.Builder()
                 .addInput(cb1, Script.of(ScriptCode.pushOf(new byte[MempoolPolicy.MAX_STANDARD_SCRIPTSIG_SIZE])))

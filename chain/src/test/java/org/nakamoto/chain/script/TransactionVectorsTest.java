@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.consensus.TransactionChecks;
 import org.nakamoto.chain.consensus.ValidationException;
 import org.nakamoto.chain.model.Hash256;
@@ -30,33 +29,38 @@ import org.nakamoto.chain.model.TxIn;
  * fail, still fail with any flags added, and pass once any one listed flag is removed (the list is
  * minimal); "BADTX" means Core's CheckTransaction ({@link TransactionChecks} here) must reject it.
  *
- * <p>Rows needing segwit are counted and skipped: a witness serialization, flags naming WITNESS or
- * TAPROOT, or (when WITNESS would apply) an input spending a witness program, bare or inside P2SH.
+ * <p>Segwit v0 rows run (a prevout's optional fourth column is the spent amount). Rows needing taproot
+ * are counted and skipped: an input spending a v1 32-byte program while TAPROOT would apply, or flags
+ * naming taproot policy.
  */
 class TransactionVectorsTest {
     /** Core's CheckTransaction bound: MAX_BLOCK_WEIGHT / WITNESS_SCALE_FACTOR for the stripped size. */
     private static final int MAX_TX_SIZE = 1_000_000;
 
     /** One vector: the transaction and the scriptPubKeys of the outputs it spends. */
-    private record Row(String json, Transaction tx, Map<OutPoint, Script> spent, String flags) {
+    private record Row(String json, Transaction tx, Map<OutPoint, Script> spent, Map<OutPoint, Long> amounts,
+            String flags) {
     }
 
-    /** Why a row is skipped, or null when it runs. */
-    private static String witnessReason(JsonNode json, boolean witnessApplies) {
-        byte[] raw = Hex.decode(json.get(1).asText());
-        // BIP 144: after the version, a zero marker and a non-zero flag byte announce witness data.
-        if (raw.length > 5 && raw[4] == 0 && raw[5] != 0) {
-            return "witness serialization";
+    /** Why a row is skipped (it needs taproot), or null when it runs. */
+    private static String taprootReason(JsonNode json, boolean taprootApplies) {
+        if (CoreVectors.namesTaproot(json.get(2).asText())) {
+            return "taproot flags";
         }
-        if (CoreVectors.namesWitness(json.get(2).asText())) {
-            return "witness flags";
-        }
-        if (witnessApplies) {
-            Row row = parse(json);
+        if (taprootApplies) {
+            Row row;
+            try {
+                row = parse(json);
+            } catch (RuntimeException e) {
+                return null; // unparseable: the row itself says why (BADTX)
+            }
             for (TxIn in : row.tx().inputs()) {
                 Script spk = row.spent().get(in.prevout());
-                if (spk != null && CoreVectors.spendsWitnessProgram(in.scriptSig(), spk)) {
-                    return "spends a witness program";
+                if (spk != null) {
+                    WitnessProgram p = WitnessProgram.parse(spk.unsafeBytes());
+                    if (p != null && p.version() == 1 && p.program().length == 32) {
+                        return "spends a taproot output";
+                    }
                 }
             }
         }
@@ -65,23 +69,28 @@ class TransactionVectorsTest {
 
     private static Row parse(JsonNode json) {
         Map<OutPoint, Script> spent = new HashMap<>();
+        Map<OutPoint, Long> amounts = new HashMap<>();
         for (JsonNode prevout : json.get(0)) {
             long index = prevout.get(1).asLong() & 0xffffffffL; // -1 is the coinbase's 0xffffffff
-            spent.put(new OutPoint(Hash256.fromHex(prevout.get(0).asText()), index),
-                    CoreScriptAsm.parse(prevout.get(2).asText()));
+            OutPoint op = new OutPoint(Hash256.fromHex(prevout.get(0).asText()), index);
+            spent.put(op, CoreScriptAsm.parse(prevout.get(2).asText()));
+            amounts.put(op, prevout.size() >= 4 ? prevout.get(3).asLong() : 0L);
         }
-        return new Row(json.toString(), Transaction.fromHex(json.get(1).asText()), spent, json.get(2).asText());
+        return new Row(json.toString(), Transaction.fromHex(json.get(1).asText()), spent, amounts,
+                json.get(2).asText());
     }
 
     /** Verifies every input under {@code flags}; the first failure, or OK. */
     private static ScriptError verifyAll(Row row, Set<ScriptFlag> flags) {
         Transaction tx = row.tx();
+        PrecomputedTxData data = new PrecomputedTxData(tx);
         for (int i = 0; i < tx.inputs().size(); i++) {
             Script spk = row.spent().get(tx.inputs().get(i).prevout());
             if (spk == null) {
                 throw new IllegalStateException("vector lacks prevout " + tx.inputs().get(i).prevout() + ": " + row.json());
             }
-            ScriptError e = ScriptVerifier.verifyInput(tx, i, spk, flags);
+            long amount = row.amounts().get(tx.inputs().get(i).prevout());
+            ScriptError e = ScriptVerifier.verifyInput(tx, i, spk, amount, flags, data);
             if (!e.isOk()) {
                 return e;
             }
@@ -99,24 +108,28 @@ class TransactionVectorsTest {
     }
 
     @Test
-    void everyLegacyValidTransactionPasses() {
+    void everyValidTransactionButTaprootPasses() {
         Random random = new Random(13);
         Map<String, Integer> skipped = new HashMap<>();
         List<String> failures = new ArrayList<>();
         int run = 0;
+        int witnessRows = 0;
         for (JsonNode json : CoreVectors.load("tx_valid.json")) {
             if (!json.get(0).isArray()) {
                 continue; // a comment
             }
             Set<ScriptFlag> excluded = ScriptFlags.parse(json.get(2).asText());
             Set<ScriptFlag> applied = EnumSet.complementOf(copy(excluded));
-            String skip = witnessReason(json, applied.contains(ScriptFlag.WITNESS));
+            String skip = taprootReason(json, applied.contains(ScriptFlag.TAPROOT));
             if (skip != null) {
                 skipped.merge(skip, 1, Integer::sum);
                 continue;
             }
             run++;
             Row row = parse(json);
+            if (row.tx().hasWitness()) {
+                witnessRows++;
+            }
             if (!passesCheckTransaction(row.tx())) {
                 failures.add("CheckTransaction rejects: " + row.json());
                 continue;
@@ -136,31 +149,35 @@ class TransactionVectorsTest {
                 expect(false, row, EnumSet.complementOf(copy(excludedLessOne)), failures);
             }
         }
-        System.out.printf("tx_valid.json: %d legacy rows run, %d pass; skipped %s%n", run, run - rowsIn(failures),
-                skipped);
+        System.out.printf("tx_valid.json: %d rows run (%d with witnesses), %d pass; skipped %s%n", run, witnessRows,
+                run - rowsIn(failures), skipped);
         assertTrue(failures.isEmpty(), failures.size() + " failures: " + String.join("\n", failures));
         assertTrue(run > 0);
     }
 
     @Test
-    void everyLegacyInvalidTransactionIsRejected() {
+    void everyInvalidTransactionButTaprootIsRejected() {
         Random random = new Random(13);
         Map<String, Integer> skipped = new HashMap<>();
         List<String> failures = new ArrayList<>();
         int run = 0;
+        int witnessRows = 0;
         int badTx = 0;
         for (JsonNode json : CoreVectors.load("tx_invalid.json")) {
             if (!json.get(0).isArray()) {
                 continue;
             }
             String flagText = json.get(2).asText();
-            String skip = witnessReason(json, false);
+            String skip = taprootReason(json, false);
             if (skip != null) {
                 skipped.merge(skip, 1, Integer::sum);
                 continue;
             }
             run++;
             Row row = parse(json);
+            if (row.tx().hasWitness()) {
+                witnessRows++;
+            }
             boolean checks = passesCheckTransaction(row.tx());
             if (flagText.equals("BADTX") || !checks) {
                 if (checks || !flagText.equals("BADTX")) {
@@ -185,8 +202,8 @@ class TransactionVectorsTest {
                 expect(true, row, lessOne, failures);
             }
         }
-        System.out.printf("tx_invalid.json: %d legacy rows run (%d of them BADTX), %d rejected; skipped %s%n",
-                run, badTx, run - rowsIn(failures), skipped);
+        System.out.printf("tx_invalid.json: %d rows run (%d of them BADTX, %d with witnesses), %d rejected;"
+                + " skipped %s%n", run, badTx, witnessRows, run - rowsIn(failures), skipped);
         assertTrue(failures.isEmpty(), failures.size() + " failures: " + String.join("\n", failures));
         assertTrue(run > 0);
     }

@@ -90,6 +90,8 @@ public final class BlockBuilder {
         List<Transaction> all = new ArrayList<>();
         all.add(coinbase);
         all.addAll(txs);
+        // BIP141: a block with witnesses commits to them (blocks without stay as they always were).
+        all.set(0, org.nakamoto.chain.consensus.WitnessCommitment.addTo(all));
         long bits = Retarget.nextWorkRequired(params, ancestry);
         BlockHeader h = new BlockHeader(4, parentHash, MerkleTree.ofTransactions(all).root(), time, bits, 0);
         return new Block(TestMiner.mine(h), all);

@@ -3,8 +3,8 @@ package org.nakamoto.chain.testing;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.PriorityQueue;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.nakamoto.chain.crypto.EcPrivateKey;
 import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.model.Block;
@@ -14,32 +14,51 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.script.LegacySigner;
+import org.nakamoto.chain.script.PrecomputedTxData;
 import org.nakamoto.chain.script.SignatureHash;
 import org.nakamoto.chain.script.StandardScripts;
+import org.nakamoto.chain.script.WitnessV0Signer;
 
 /**
  * Generates a chain whose blocks carry real pay-to-pubkey-hash transactions with real signatures:
  * coinbases pay a key's P2PKH script, and once they mature each block spends earlier outputs into new
- * ones. For benchmarks and tests that want realistic validation work. Not thread-safe.
+ * ones. For benchmarks and tests that want realistic validation work. {@link #segwit} makes the same
+ * chain with P2WPKH outputs spent by BIP 143 witnesses (blocks then carry the witness commitment).
+ * Not thread-safe.
  */
 public final class P2pkhChain {
     private final NetworkParams params;
     private final BlockBuilder builder;
     private final EcPrivateKey key = EcPrivateKey.of(BigInteger.valueOf(0x5eed));
     private final byte[] pubKey = key.publicKeyBytes(true);
-    private final Script lock = StandardScripts.payToPubKeyHash(Hashes.hash160(pubKey));
+    private final boolean witness;
+    private final Script lock;
     /** Spendable outputs: (outpoint, value, height it became spendable). */
     private final PriorityQueue<Spendable> spendable = new PriorityQueue<>(Comparator.comparingInt(Spendable::readyAt));
     private final List<Block> blocks = new ArrayList<>();
+    /** The values of the outputs being spent, which BIP 143 signs. */
+    private final java.util.Map<OutPoint, Long> values = new java.util.HashMap<>();
     private Block tip;
 
     private record Spendable(OutPoint outpoint, long value, int readyAt) {
     }
 
     public P2pkhChain(NetworkParams params) {
+        this(params, false);
+    }
+
+    private P2pkhChain(NetworkParams params, boolean witness) {
+        this.witness = witness;
+        this.lock = witness ? StandardScripts.payToWitnessKeyHash(Hashes.hash160(pubKey))
+                : StandardScripts.payToPubKeyHash(Hashes.hash160(pubKey));
         this.params = params;
         this.builder = new BlockBuilder(params);
         this.tip = params.genesis();
+    }
+
+    /** The same generator paying and spending P2WPKH outputs. */
+    public static P2pkhChain segwit(NetworkParams params) {
+        return new P2pkhChain(params, true);
     }
 
     public List<Block> blocks() {
@@ -63,7 +82,11 @@ public final class P2pkhChain {
                         .addOutput(total / 2, lock)
                         .addOutput(total - total / 2, lock)
                         .build();
+                values.put(a.outpoint, a.value);
+                values.put(b.outpoint, b.value);
                 Transaction signed = sign(unsigned);
+                values.remove(a.outpoint);
+                values.remove(b.outpoint);
                 txs.add(signed);
                 fees += fee;
             }
@@ -96,6 +119,14 @@ public final class P2pkhChain {
 
     private Transaction sign(Transaction tx) {
         Transaction.Builder b = tx.toBuilder();
+        if (witness) {
+            PrecomputedTxData data = new PrecomputedTxData(tx);
+            for (int i = 0; i < tx.inputs().size(); i++) {
+                b.setWitness(i, WitnessV0Signer.payToWitnessKeyHash(key, tx, i, values.get(tx.inputs().get(i).prevout()),
+                        data));
+            }
+            return b.build();
+        }
         for (int i = 0; i < tx.inputs().size(); i++) {
             byte[] sig = LegacySigner.sign(key, tx, i, lock, SignatureHash.ALL);
             TxIn in = tx.inputs().get(i);

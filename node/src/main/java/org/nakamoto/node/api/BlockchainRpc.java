@@ -192,9 +192,9 @@ final class BlockchainRpc {
         ObjectNode o = Json.object();
         o.put("hash", hash.toString());
         o.put("confirmations", confirmations(active, n));
-        o.put("size", raw.length);
-        o.put("strippedsize", raw.length);
-        o.put("weight", 4L * raw.length);
+        o.put("size", block.size());
+        o.put("strippedsize", block.strippedSize());
+        o.put("weight", block.weight());
         headerFields(o, n, active, block.transactions().size());
         ArrayNode tx = Json.array();
         for (Transaction t : block.transactions()) {

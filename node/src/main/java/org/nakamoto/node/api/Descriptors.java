@@ -4,6 +4,9 @@ import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.model.SegwitAddress;
+import org.nakamoto.chain.crypto.Hashes;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.script.StandardScripts;
 import org.nakamoto.node.rpc.RpcErrorCode;
@@ -11,8 +14,9 @@ import org.nakamoto.node.rpc.RpcException;
 
 /**
  * The output descriptors nakamoto understands (BIP380 subset): {@code addr(ADDRESS)}, {@code raw(HEX)},
- * {@code pk(HEXKEY)} and {@code pkh(HEXKEY)}, with an optional {@code #checksum} that is verified when
- * given. Inference (for "desc" fields) yields addr() for P2PKH and P2SH, pk() for P2PK and raw()
+ * {@code pk(HEXKEY)}, {@code pkh(HEXKEY)} and {@code wpkh(HEXKEY)}, with an optional {@code #checksum} that is
+ * verified when given. Inference (for "desc" fields) yields addr() for every script with an address (P2PKH,
+ * P2SH, witness programs), pk() for P2PK and raw()
  * otherwise, always with the checksum, as Core's InferDescriptor does for scripts without key origins.
  */
 final class Descriptors {
@@ -41,7 +45,7 @@ final class Descriptors {
             if (desc.startsWith("addr(") && desc.endsWith(")")) {
                 String a = inner(desc, "addr(");
                 try {
-                    return Address.parse(a, params.pubKeyHashVersion()).scriptPubKey();
+                    return Addresses.parse(a, params).scriptPubKey();
                 } catch (ParseException e) {
                     throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Address is not valid: " + a);
                 }
@@ -53,6 +57,13 @@ final class Descriptors {
                 byte[] key = Hex.decode(inner(desc, "pkh("));
                 return Address.fromPublicKey(params.pubKeyHashVersion(), key).scriptPubKey();
             }
+            if (desc.startsWith("wpkh(") && desc.endsWith(")")) {
+                byte[] key = Hex.decode(inner(desc, "wpkh("));
+                if (key.length != 33) {
+                    throw new IllegalArgumentException("wpkh() takes a compressed public key (BIP143's WITNESS_PUBKEYTYPE)");
+                }
+                return SegwitAddress.p2wpkh(params.bech32Hrp(), Hashes.hash160(key)).scriptPubKey();
+            }
             if (desc.startsWith("pk(") && desc.endsWith(")")) {
                 return StandardScripts.payToPubKey(Hex.decode(inner(desc, "pk(")));
             }
@@ -60,7 +71,7 @@ final class Descriptors {
             throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Invalid descriptor '" + text + "': " + e.getMessage());
         }
         throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY,
-                "Invalid descriptor '" + text + "': nakamoto supports addr(), raw(), pk() and pkh()");
+                "Invalid descriptor '" + text + "': nakamoto supports addr(), raw(), pk(), pkh() and wpkh()");
     }
 
     private static String inner(String desc, String prefix) {
@@ -71,8 +82,9 @@ final class Descriptors {
     static String infer(Script s, NetworkParams params) {
         String type = ScriptJson.type(s);
         String d;
-        if (type.equals("pubkeyhash") || type.equals("scripthash")) {
-            d = "addr(" + ScriptJson.address(s, params).orElseThrow() + ")";
+        java.util.Optional<String> address = ScriptJson.address(s, params);
+        if (!type.equals("pubkey") && address.isPresent()) {
+            d = "addr(" + address.get() + ")";
         } else if (type.equals("pubkey")) {
             byte[] b = s.unsafeBytes();
             d = "pk(" + Hex.encode(java.util.Arrays.copyOfRange(b, 1, b.length - 1)) + ")";

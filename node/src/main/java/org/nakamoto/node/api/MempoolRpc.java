@@ -68,7 +68,7 @@ final class MempoolRpc {
         long bytes = 0;
         long fees = 0;
         for (MempoolEntry e : entries) {
-            bytes += e.size();
+            bytes += e.vsize(); // Core's "bytes": the sum of virtual sizes
             fees += e.fee();
         }
         long minRelay = ctx.mempool().policy().minRelayFeeSatPerKb();
@@ -150,15 +150,15 @@ final class MempoolRpc {
             Set<Hash256> anc = closure(txid, parents);
             Set<Hash256> desc = closure(txid, children);
             ObjectNode o = Json.object();
-            o.put("vsize", e.size());
-            o.put("weight", 4L * e.size());
+            o.put("vsize", e.vsize());
+            o.put("weight", e.weight());
             o.put("time", e.timeSeconds());
             o.put("height", e.height());
             o.put("descendantcount", desc.size());
             o.put("descendantsize", size(desc));
             o.put("ancestorcount", anc.size());
             o.put("ancestorsize", size(anc));
-            o.put("wtxid", txid.toString());
+            o.put("wtxid", e.tx().wtxid().toString());
             ObjectNode fees = o.putObject("fees");
             fees.put("base", Json.coins(e.fee()));
             fees.put("modified", Json.coins(e.fee()));
@@ -174,7 +174,7 @@ final class MempoolRpc {
         }
 
         private long size(Set<Hash256> ids) {
-            return ids.stream().mapToLong(i -> byTxid.get(i).size()).sum();
+            return ids.stream().mapToLong(i -> byTxid.get(i).vsize()).sum(); // Core: in vsize
         }
 
         private long fee(Set<Hash256> ids) {

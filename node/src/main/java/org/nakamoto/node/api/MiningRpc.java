@@ -12,12 +12,13 @@ import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.consensus.MedianTimePast;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
-import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.consensus.WitnessCommitment;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.state.ChainState;
@@ -137,14 +138,21 @@ final class MiningRpc {
     }
 
     private Object generate(int nblocks, String address, long maxTries) throws Exception {
-        Address a;
+        Addresses.Destination a;
         try {
-            a = Address.parse(address, ctx.params().pubKeyHashVersion());
+            a = Addresses.parse(address, ctx.params());
         } catch (ParseException e) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, "Error: Invalid address");
         }
         if (nblocks < 0) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "nblocks must be non-negative");
+        }
+        if (maxTries < 0) {
+            // Core reads maxtries into an unsigned integer, so -1 silently means "try for ever"; refuse instead.
+            throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "maxtries must be 0 or positive, not " + maxTries);
+        }
+        if (maxTries == 0) {
+            return Json.array(); // Core: no tries, no blocks
         }
         List<Hash256> hashes = ctx.miner().generate(nblocks, a.scriptPubKey(), maxTries);
         ArrayNode out = Json.array();
@@ -186,10 +194,14 @@ final class MiningRpc {
         ObjectNode o = Json.object();
         o.putArray("capabilities").add("proposal");
         o.put("version", t.version());
-        o.putArray("rules");
+        // BIP9/BIP145 rules the template follows; "!segwit" because a client that ignores segwit
+        // would build invalid blocks from it (Core's answer).
+        o.putArray("rules").add("csv").add("!segwit");
         o.putObject("vbavailable");
         o.put("vbrequired", 0);
         o.put("previousblockhash", t.prevHash().toString());
+        Map<Hash256, Long> sigOpCosts = new HashMap<>();
+        ctx.mempool().entries().forEach(e -> sigOpCosts.put(e.tx().txid(), (long) e.sigOpCost()));
         Map<Hash256, Integer> index = new HashMap<>();
         ArrayNode txs = o.putArray("transactions");
         int i = 1;
@@ -198,7 +210,7 @@ final class MiningRpc {
             ObjectNode j = txs.addObject();
             j.put("data", Hex.encode(tx.serialize()));
             j.put("txid", tx.txid().toString());
-            j.put("hash", tx.txid().toString());
+            j.put("hash", tx.wtxid().toString());
             ArrayNode deps = j.putArray("depends");
             for (TxIn in : tx.inputs()) {
                 Integer d = index.get(in.prevout().txid());
@@ -207,9 +219,16 @@ final class MiningRpc {
                 }
             }
             j.put("fee", fees.getOrDefault(tx.txid(), 0L));
-            j.put("sigops", 0);
-            j.put("weight", 4L * tx.size());
+            j.put("sigops", sigOpCosts.getOrDefault(tx.txid(), 0L));
+            j.put("weight", tx.weight());
         }
+        // BIP145: the coinbase output committing to the template's witnesses (with the default 32 zero
+        // byte reserved value), offered always, as Core does once segwit is active.
+        List<Transaction> withCoinbase = new java.util.ArrayList<>();
+        withCoinbase.add(t.coinbase(0));
+        withCoinbase.addAll(t.transactions());
+        o.put("default_witness_commitment",
+                WitnessCommitment.script(WitnessCommitment.commitmentFor(withCoinbase)).toString());
         o.putObject("coinbaseaux");
         o.put("coinbasevalue", t.subsidy() + t.fees());
         o.put("longpollid", t.prevHash() + Long.toString(ctx.mempool().size()));
@@ -218,9 +237,9 @@ final class MiningRpc {
         o.put("mintime", MedianTimePast.of(parent.ancestry()) + 1);
         o.putArray("mutable").add("time").add("transactions").add("prevblock");
         o.put("noncerange", "00000000ffffffff");
-        o.put("sigoplimit", 20_000);
-        o.put("sizelimit", ctx.params().maxBlockSize());
-        o.put("weightlimit", 4L * ctx.params().maxBlockSize());
+        o.put("sigoplimit", ctx.params().maxBlockSigOpsCost());
+        o.put("sizelimit", ctx.params().maxBlockWeight());
+        o.put("weightlimit", ctx.params().maxBlockWeight());
         o.put("curtime", t.time());
         o.put("bits", Json.bitsHex(t.bits()));
         o.put("height", t.height());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.nakamoto.chain.crypto.SignatureEngines;
+import org.nakamoto.node.HostNames;
 import org.nakamoto.node.NodeContext;
 import org.nakamoto.node.rpc.ParamType;
 import org.nakamoto.node.rpc.RpcCategory;
@@ -96,7 +97,14 @@ final class NetworkRpc {
         try {
             return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, String.valueOf(e.getCause().getMessage()));
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalStateException || cause instanceof IllegalArgumentException) {
+                // The network layer's own refusals ("the p2p network is not started"): meant for the caller.
+                throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, String.valueOf(cause.getMessage()));
+            }
+            // Anything else is a bug whose message may name classes (a NullPointerException's does): the
+            // dispatcher logs it and answers a plain -32603.
+            throw new IllegalStateException("network layer call failed", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, "interrupted");
@@ -233,11 +241,19 @@ final class NetworkRpc {
     }
 
     private NetAddress address(String text) throws RpcException {
+        // The text is echoed in errors: a shortened copy, so that a megabyte of it is not sent back.
+        String shown = text.length() > 80 ? text.substring(0, 77) + "..." : text;
+        NetAddress a;
         try {
-            return NetAddress.parse(text, ctx.params().defaultPort());
+            a = NetAddress.parse(text, ctx.params().defaultPort());
         } catch (IllegalArgumentException e) {
-            throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Invalid node address '" + text + "': " + e.getMessage());
+            throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Invalid node address '" + shown + "': expected HOST:PORT");
         }
+        String problem = HostNames.problem(a.host());
+        if (problem != null) {
+            throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Invalid node address '" + shown + "': " + problem);
+        }
+        return a;
     }
 
     private Object disconnect(String address, Long nodeId) throws RpcException {
@@ -259,8 +275,13 @@ final class NetworkRpc {
             if (already) {
                 throw new RpcException(RpcErrorCode.RPC_CLIENT_NODE_ALREADY_ADDED, "Error: IP/Subnet already banned");
             }
+            if (banTime < 0) {
+                // Deviation: Core takes a negative bantime as "the default"; a typo should not ban for 24 h.
+                throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER,
+                        "Error: bantime must be 0 (the default of 24h) or a positive number of seconds, not " + banTime);
+            }
             long now = System.currentTimeMillis() / 1000;
-            long seconds = banTime <= 0 ? ctx.p2p().config().banDuration().toSeconds() : absolute ? banTime - now : banTime;
+            long seconds = banTime == 0 ? ctx.p2p().config().banDuration().toSeconds() : absolute ? banTime - now : banTime;
             if (seconds <= 0) {
                 throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Error: Absolute timestamp is in the past");
             }

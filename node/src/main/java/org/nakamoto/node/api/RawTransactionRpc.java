@@ -173,16 +173,16 @@ final class RawTransactionRpc {
             Transaction tx = decodeTx(Hex.decode(raw.textValue()));
             ObjectNode o = out.addObject();
             o.put("txid", tx.txid().toString());
-            o.put("wtxid", tx.txid().toString());
+            o.put("wtxid", tx.wtxid().toString());
             try {
                 long fee = WriterCalls.await(ctx.mempoolWriter().submit(pool -> pool.test(tx)));
-                if (maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * (long) tx.size()) {
+                if (maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * tx.vsize()) {
                     o.put("allowed", false);
                     o.put("reject-reason", "max-fee-exceeded");
                     continue;
                 }
                 o.put("allowed", true);
-                o.put("vsize", tx.size());
+                o.put("vsize", tx.vsize());
                 o.putObject("fees").put("base", Json.coins(fee));
             } catch (ValidationException e) {
                 o.put("allowed", false);

@@ -7,16 +7,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.nakamoto.chain.codec.Base58Check;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.model.SegwitAddress;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.script.Opcodes;
 
 /**
  * Scripts as Core shows them: {@code asm} (ScriptToAsmStr), {@code type} (Solver's names: pubkeyhash,
- * pubkey, scripthash, multisig, nulldata, nonstandard), {@code address} and {@code desc} (an inferred
+ * pubkey, scripthash, witness_v0_keyhash, witness_v0_scripthash, witness_v1_taproot, witness_unknown,
+ * multisig, nulldata, nonstandard), {@code address} and {@code desc} (an inferred
  * descriptor with its checksum).
  */
 final class ScriptJson {
@@ -46,19 +48,9 @@ final class ScriptJson {
         return o;
     }
 
+    /** The address of P2PKH, P2SH and witness-program scripts (Core's ExtractDestination), or empty. */
     static Optional<String> address(Script s, NetworkParams params) {
-        String type = type(s);
-        byte[] b = s.unsafeBytes();
-        if (type.equals("pubkeyhash")) {
-            return Address.fromScriptPubKey(s, params.pubKeyHashVersion()).map(Address::toString);
-        }
-        if (type.equals("scripthash")) {
-            byte[] payload = new byte[21];
-            payload[0] = (byte) params.scriptHashVersion();
-            System.arraycopy(b, 2, payload, 1, 20);
-            return Optional.of(Base58Check.encode(payload));
-        }
-        return Optional.empty();
+        return Addresses.of(s, params);
     }
 
     static String type(Script s) {
@@ -68,6 +60,15 @@ final class ScriptJson {
         }
         if (b.length == 23 && (b[0] & 0xff) == Opcodes.OP_HASH160 && b[1] == 20 && (b[22] & 0xff) == Opcodes.OP_EQUAL) {
             return "scripthash";
+        }
+        Optional<SegwitAddress> witness = SegwitAddress.fromScriptPubKey(s, "x");
+        if (witness.isPresent()) {
+            int version = witness.get().witnessVersion();
+            int length = b.length - 2;
+            if (version == 0) {
+                return length == SegwitAddress.P2WPKH_LENGTH ? "witness_v0_keyhash" : "witness_v0_scripthash";
+            }
+            return version == 1 && length == 32 ? "witness_v1_taproot" : "witness_unknown";
         }
         if ((b.length == 35 && b[0] == 33 || b.length == 67 && b[0] == 65) && (b[b.length - 1] & 0xff) == Opcodes.OP_CHECKSIG) {
             return "pubkey";

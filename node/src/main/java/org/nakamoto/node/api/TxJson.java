@@ -9,8 +9,8 @@ import org.nakamoto.chain.model.TxOut;
 import org.nakamoto.chain.params.NetworkParams;
 
 /**
- * A transaction as Core's decoderawtransaction shows it (TxToUniv): txid, hash, version, size, vsize,
- * weight, locktime, vin, vout. Legacy transactions only, so hash == txid and weight == 4 x size.
+ * A transaction as Core's decoderawtransaction shows it (TxToUniv): txid, hash (the wtxid), version, size
+ * (with witnesses), vsize and weight (BIP141), locktime, vin (with txinwitness when an input has one), vout.
  */
 final class TxJson {
     private TxJson() {
@@ -19,11 +19,11 @@ final class TxJson {
     static ObjectNode decode(Transaction tx, NetworkParams params) {
         ObjectNode o = Json.object();
         o.put("txid", tx.txid().toString());
-        o.put("hash", tx.txid().toString());
+        o.put("hash", tx.wtxid().toString());
         o.put("version", tx.version());
         o.put("size", tx.size());
-        o.put("vsize", tx.size());
-        o.put("weight", 4L * tx.size());
+        o.put("vsize", tx.vsize());
+        o.put("weight", tx.weight());
         o.put("locktime", tx.lockTime());
         ArrayNode vin = o.putArray("vin");
         for (TxIn in : tx.inputs()) {
@@ -34,6 +34,12 @@ final class TxJson {
                 i.put("txid", in.prevout().txid().toString());
                 i.put("vout", in.prevout().index());
                 i.set("scriptSig", ScriptJson.scriptSig(in.scriptSig()));
+            }
+            if (!in.witness().isEmpty()) {
+                ArrayNode w = i.putArray("txinwitness");
+                for (byte[] item : in.witness().items()) {
+                    w.add(Hex.encode(item));
+                }
             }
             i.put("sequence", in.sequence());
         }

@@ -1,11 +1,9 @@
 package org.nakamoto.node.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.nakamoto.chain.codec.Base58Check;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
-import org.nakamoto.chain.model.Address;
-import org.nakamoto.chain.script.StandardScripts;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.node.NodeContext;
 import org.nakamoto.node.rpc.ParamType;
 import org.nakamoto.node.rpc.RpcCategory;
@@ -13,7 +11,7 @@ import org.nakamoto.node.rpc.RpcMethod;
 import org.nakamoto.node.rpc.RpcParam;
 import org.nakamoto.node.rpc.RpcRegistry;
 
-/** Core's util category: validateaddress (Base58Check P2PKH and P2SH of this network). */
+/** Core's util category: validateaddress (Base58Check P2PKH and P2SH, bech32/bech32m witness programs of this network). */
 final class UtilRpc {
     private final NodeContext ctx;
 
@@ -25,7 +23,7 @@ final class UtilRpc {
         r.register(RpcMethod.builder("validateaddress").category(RpcCategory.UTIL)
                 .summary("Return information about the given address.")
                 .param(RpcParam.required("address", ParamType.STRING, "The address to validate"))
-                .result("{ \"isvalid\", \"address\", \"scriptPubKey\", \"isscript\", \"iswitness\" } or, when invalid, "
+                .result("{ \"isvalid\", \"address\", \"scriptPubKey\", \"isscript\", \"iswitness\", \"witness_version\", \"witness_program\" } or, when invalid, "
                         + "{ \"isvalid\": false, \"error_locations\", \"error\" }")
                 .example("\"Nabc...\"")
                 .handler(p -> validate(p.getString("address"))).build());
@@ -33,31 +31,23 @@ final class UtilRpc {
 
     private ObjectNode validate(String text) {
         ObjectNode o = Json.object();
-        byte[] payload;
+        Addresses.Destination d;
         try {
-            payload = Base58Check.decode(text);
+            d = Addresses.parse(text, ctx.params());
         } catch (ParseException | IllegalArgumentException e) {
-            return invalid(o, "Invalid checksum or length of Base58 address (P2PKH or P2SH)");
-        }
-        if (payload.length != 21) {
-            return invalid(o, "Invalid checksum or length of Base58 address (P2PKH or P2SH)");
-        }
-        int version = payload[0] & 0xff;
-        byte[] hash = java.util.Arrays.copyOfRange(payload, 1, 21);
-        boolean script;
-        if (version == ctx.params().pubKeyHashVersion()) {
-            script = false;
-        } else if (version == ctx.params().scriptHashVersion()) {
-            script = true;
-        } else {
-            return invalid(o, "Invalid or unsupported Base58-encoded address.");
+            boolean bech32 = text.toLowerCase(java.util.Locale.ROOT).startsWith(ctx.params().bech32Hrp() + "1");
+            return invalid(o, bech32 ? "Invalid Bech32 address: " + e.getMessage()
+                    : "Invalid checksum or length of Base58 address (P2PKH or P2SH), or not an address of this network");
         }
         o.put("isvalid", true);
-        o.put("address", text);
-        o.put("scriptPubKey", Hex.encode((script ? StandardScripts.payToScriptHash(hash)
-                : Address.p2pkh(version, hash).scriptPubKey()).unsafeBytes()));
-        o.put("isscript", script);
-        o.put("iswitness", false);
+        o.put("address", Addresses.of(d.scriptPubKey(), ctx.params()).orElse(text));
+        o.put("scriptPubKey", Hex.encode(d.scriptPubKey().unsafeBytes()));
+        o.put("isscript", d.isScript());
+        o.put("iswitness", d.witness().isPresent());
+        d.witness().ifPresent(w -> {
+            o.put("witness_version", w.witnessVersion());
+            o.put("witness_program", Hex.encode(w.program()));
+        });
         return o;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nakamoto.chain.params.ParamsException;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code nakamoto-cli [options] METHOD [ARGS...]}: sends one JSON-RPC call to nakamotod and prints the
  * result, like bitcoin-cli. Options take Core's single-dash spelling too ({@code -rpcport=18443}).
  * Everything after METHOD is an argument, even when it starts with "-" (a negative number).
- * Credentials: --rpcpassword or --rpcpassword-file (with --rpcuser), else the cookie in the data directory.
+ * Credentials: a password from --rpcpassword-file, --rpcpassword or $NAKAMOTO_RPCPASSWORD (with --rpcuser or
+ * $NAKAMOTO_RPCUSER), else the cookie in the data directory.
  * Exit codes: 0 success; |code| of a JSON-RPC error (bitcoin-cli's rule); 1 for anything else.
  */
 @Command(name = "nakamoto-cli", mixinStandardHelpOptions = true, sortOptions = false,
@@ -46,16 +48,21 @@ public final class NakamotoCli implements Callable<Integer> {
             description = "Connect on this port (default: the network's: testnet 28443, regtest 18443, mainnet 8332)")
     private Integer port;
 
-    @Option(names = {"-rpcuser", "--rpcuser"}, paramLabel = "USER", description = "User for password authentication")
+    @Option(names = {"-rpcuser", "--rpcuser"}, paramLabel = "USER",
+            description = "User for password authentication (default: $NAKAMOTO_RPCUSER)")
     private String user;
 
+    @Option(names = {"-rpcpassword-file", "--rpcpassword-file"}, paramLabel = "FILE",
+            description = "Read the password from the first line of FILE (else $NAKAMOTO_RPCPASSWORD); without a "
+                    + "password the cookie in the data directory is used")
+    private Path passwordFile;
+
     @Option(names = {"-rpcpassword", "--rpcpassword"}, paramLabel = "PW",
-            description = "Password; without it the cookie in the data directory is used")
+            description = "Password on the command line, where ps shows it: prefer --rpcpassword-file")
     private String password;
 
-    @Option(names = {"-rpcpassword-file", "--rpcpassword-file"}, paramLabel = "FILE",
-            description = "Read the password from the first line of FILE (kept out of the process list)")
-    private Path passwordFile;
+    /** The environment; a field so that tests can give their own. */
+    Map<String, String> env = System.getenv();
 
     @Option(names = {"-datadir", "--datadir"}, paramLabel = "DIR",
             description = "Data directory holding the .cookie (default: ~/.nakamoto/<network>)")
@@ -148,15 +155,21 @@ public final class NakamotoCli implements Callable<Integer> {
     }
 
     private String credentials() throws CliException {
+        // --rpcpassword-file first (as on main), then --rpcpassword, then the environment.
+        String pw = password;
         if (passwordFile != null) {
             try {
-                return (user == null ? "" : user) + ":" + PasswordFile.read(passwordFile);
+                pw = PasswordFile.read(passwordFile);
             } catch (IOException e) {
                 throw new CliException("--rpcpassword-file " + passwordFile + ": " + e.getMessage(), false);
             }
         }
-        if (password != null && !password.isEmpty()) {
-            return (user == null ? "" : user) + ":" + password;
+        if (pw == null) {
+            pw = env.get("NAKAMOTO_RPCPASSWORD");
+        }
+        if (pw != null && !pw.isEmpty()) {
+            String u = user != null ? user : env.getOrDefault("NAKAMOTO_RPCUSER", "");
+            return u + ":" + pw;
         }
         Path dir = dataDir != null ? dataDir : DataDirs.defaultFor(network);
         Optional<String> cookie;

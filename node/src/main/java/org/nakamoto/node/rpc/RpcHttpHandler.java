@@ -1,9 +1,11 @@
 package org.nakamoto.node.rpc;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,36 +16,55 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP side of the RPC server, in Core's order: path (only "/", else 404), method (only POST,
  * else 405), credentials (401 with {@code WWW-Authenticate: Basic realm="jsonrpc"}), body size (413),
- * then the JSON-RPC work.
+ * then the JSON-RPC work. Before all of it, a connection the {@link ConnectionGuard} refused at its cap is
+ * answered 503 and closed.
+ * <p>
+ * Credentials are checked only when the {@link AuthThrottle} admits the request: at once while no wrong
+ * password was sent in the last 250 ms, else in turn (the request is paused meanwhile), or never (503 when
+ * too many wait). A keep-alive connection that got in before and sends the same header again skips the
+ * throttle, so that a guessing flood does not stop clients that already hold the password. A wrong password is answered after a 250 ms timer, as Core does, and closes the gate for
+ * everybody for as long, so guesses do not multiply with connections.
  * <p>
  * Threading: everything here runs on the connection's event loop and never blocks it. Parsing and
  * running the request happen on the RPC worker pool ({@link WorkerExecutor#executeBlocking} with
  * {@code ordered=false}, so requests of one connection or event loop do not queue behind each other);
- * the reply is written back on the event loop when the worker's future completes. A wrong password is
- * answered after a 250 ms timer (Core sleeps that long to slow down guessing), not a sleep. All fields
- * are final and their objects thread-safe.
+ * the reply is written back on the event loop when the worker's future completes. All fields are final and
+ * their objects thread-safe.
  */
 final class RpcHttpHandler implements Handler<HttpServerRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(RpcHttpHandler.class);
-    private static final long WRONG_PASSWORD_DELAY_MS = 250;
 
     private final Vertx vertx;
     private final BasicAuthenticator auth;
     private final RpcDispatcher dispatcher;
     private final WorkerExecutor workers;
     private final long maxBodyBytes;
+    private final ConnectionGuard guard;
+    private final AuthThrottle throttle;
+    private final long wrongPasswordDelayMs;
 
     RpcHttpHandler(Vertx vertx, BasicAuthenticator auth, RpcDispatcher dispatcher, WorkerExecutor workers,
-                   long maxBodyBytes) {
+                   long maxBodyBytes, ConnectionGuard guard, AuthThrottle throttle, RpcLimits limits) {
         this.vertx = vertx;
         this.auth = auth;
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.maxBodyBytes = maxBodyBytes;
+        this.guard = guard;
+        this.throttle = throttle;
+        this.wrongPasswordDelayMs = Math.max(1, limits.authFailureDelay().toMillis());
     }
 
     @Override
     public void handle(HttpServerRequest req) {
+        HttpConnection conn = req.connection();
+        req.response().endHandler(v -> guard.awaitClient(conn));
+        if (guard.isRefused(conn)) {
+            discardBody(req);
+            req.response().putHeader(HttpHeaders.CONNECTION, "close");
+            end(req.response().setStatusCode(503), "Too many RPC connections busy; try again later");
+            return;
+        }
         if (!"/".equals(req.uri())) {
             discardBody(req);
             end(req.response().setStatusCode(404), null);
@@ -60,14 +81,48 @@ final class RpcHttpHandler implements Handler<HttpServerRequest> {
             unauthorized(req.response());
             return;
         }
-        if (!auth.accepts(authorization)) {
-            discardBody(req);
-            LOG.warn("RPC: incorrect password attempt from {}", req.remoteAddress());
-            vertx.setTimer(WRONG_PASSWORD_DELAY_MS, t -> unauthorized(req.response()));
+        if (guard.authenticatedWith(conn, authorization)) {
+            readBody(req); // a keep-alive client that got in before: no new guess to ration
             return;
         }
+        Context ctx = vertx.getOrCreateContext();
+        String from = String.valueOf(req.remoteAddress());
+        req.pause(); // until the throttle admits it; the body waits in the socket meanwhile
+        guard.busy(conn); // our delay, not the client's: neither timed out nor evicted (16 wait at most)
+        throttle.admit(() -> {
+            // Compared and counted here, synchronously, so that a failure closes the gate before the next check.
+            boolean ok = auth.accepts(authorization);
+            if (!ok) {
+                throttle.failed(from);
+            }
+            ctx.runOnContext(v -> {
+                if (req.response().closed()) {
+                    return; // the client left while its check waited for the gate
+                }
+                if (ok) {
+                    guard.authenticated(conn, authorization);
+                    guard.awaitClient(conn);
+                    readBody(req);
+                } else {
+                    discardBody(req);
+                    vertx.setTimer(wrongPasswordDelayMs, t -> unauthorized(req.response()));
+                }
+                req.resume();
+            });
+        }, () -> ctx.runOnContext(v -> {
+            discardBody(req);
+            req.resume();
+            end(req.response().setStatusCode(503), "Too many authentication attempts waiting; try again later");
+        }));
+    }
+
+    private void readBody(HttpServerRequest req) {
+        HttpConnection conn = req.connection();
         BoundedBody.read(req, maxBodyBytes,
-                body -> dispatch(req.response(), body),
+                body -> {
+                    guard.busy(conn); // a running call is never timed out
+                    dispatch(req.response(), body);
+                },
                 () -> end(req.response().setStatusCode(413), null),
                 () -> end(req.response().setStatusCode(400), "Invalid Content-Length"));
     }

@@ -47,13 +47,14 @@ public final class RpcServer {
     private HttpServer http;
     private WorkerExecutor workers;
     private CookieFile cookie;
+    private ConnectionGuard guard;
     private volatile int port = -1;
 
     public RpcServer(Vertx vertx, RpcServerConfig config, RpcRegistry registry, RpcWarmup warmup,
                      RpcMetrics metrics) {
         this.vertx = vertx;
         this.config = config;
-        this.dispatcher = new RpcDispatcher(registry, warmup, metrics);
+        this.dispatcher = new RpcDispatcher(registry, warmup, metrics, config.limits().maxBatchSize());
     }
 
     /**
@@ -80,11 +81,17 @@ public final class RpcServer {
                 .setPort(config.port())
                 .setHttp2ClearTextEnabled(false) // HTTP/1.1 only, like Core
                 .setDecompressionSupported(false); // a compressed body could expand past the size limit
+        guard = new ConnectionGuard(vertx, config.limits());
+        guard.start();
         HttpServer server = vertx.createHttpServer(options)
-                .requestHandler(new RpcHttpHandler(vertx, auth, dispatcher, workers, config.maxBodyBytes()));
+                .connectionHandler(guard::opened)
+                .requestHandler(new RpcHttpHandler(vertx, auth, dispatcher, workers, config.maxBodyBytes(), guard,
+                        new AuthThrottle(vertx, config.limits()), config.limits()));
         try {
             await(server.listen());
         } catch (IOException e) {
+            guard.stop();
+            guard = null;
             workers.close();
             workers = null;
             deleteCookie();
@@ -112,6 +119,8 @@ public final class RpcServer {
         }
         http = null;
         port = -1;
+        guard.stop();
+        guard = null;
         try {
             if (!dispatcher.awaitIdle(30_000)) {
                 LOG.warn("RPC calls still running after 30 s; stopping anyway");
@@ -127,6 +136,11 @@ public final class RpcServer {
     /** The bound port while running, -1 otherwise. */
     public int port() {
         return port;
+    }
+
+    /** Open RPC connections now (for tests and soaks), 0 when stopped. */
+    public synchronized int openConnections() {
+        return guard == null ? 0 : guard.openConnections();
     }
 
     /** The cookie file while running with cookie authentication, else null. */

@@ -1,6 +1,7 @@
 package org.nakamoto.node.rpc;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * How the JSON-RPC server listens and whom it lets in.
@@ -13,9 +14,10 @@ import java.nio.file.Path;
  * @param dataDir       where the .cookie file is written; required when no password is configured
  * @param maxBodyBytes  largest request body accepted; larger ones get HTTP 413 without being read
  * @param workerThreads threads that run handlers (Core's -rpcthreads)
+ * @param limits        timeouts, connection, batch and failed-authentication limits
  */
 public record RpcServerConfig(String bindAddress, int port, String user, String password, Path dataDir,
-                              long maxBodyBytes, int workerThreads) {
+                              long maxBodyBytes, int workerThreads, RpcLimits limits) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     /**
      * 4 MiB. Core has no limit; 1 MiB would refuse a legitimate submitblock of a maximum-size block
@@ -41,30 +43,35 @@ public record RpcServerConfig(String bindAddress, int port, String user, String 
             throw new IllegalArgumentException("either a password or a data directory for the cookie is required");
         }
         user = user == null ? "" : user;
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** Cookie authentication on 127.0.0.1 with the default limits. */
     public static RpcServerConfig withCookie(int port, Path dataDir) {
         return new RpcServerConfig(DEFAULT_BIND, port, null, null, dataDir, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_WORKER_THREADS);
+                DEFAULT_WORKER_THREADS, RpcLimits.DEFAULT);
     }
 
     /** Configured user and password on 127.0.0.1 with the default limits. */
     public static RpcServerConfig withPassword(int port, String user, String password) {
         return new RpcServerConfig(DEFAULT_BIND, port, user, password, null, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_WORKER_THREADS);
+                DEFAULT_WORKER_THREADS, RpcLimits.DEFAULT);
     }
 
     public RpcServerConfig withMaxBodyBytes(long bytes) {
-        return new RpcServerConfig(bindAddress, port, user, password, dataDir, bytes, workerThreads);
+        return new RpcServerConfig(bindAddress, port, user, password, dataDir, bytes, workerThreads, limits);
     }
 
     public RpcServerConfig withWorkerThreads(int threads) {
-        return new RpcServerConfig(bindAddress, port, user, password, dataDir, maxBodyBytes, threads);
+        return new RpcServerConfig(bindAddress, port, user, password, dataDir, maxBodyBytes, threads, limits);
     }
 
     public RpcServerConfig withBindAddress(String address) {
-        return new RpcServerConfig(address, port, user, password, dataDir, maxBodyBytes, workerThreads);
+        return new RpcServerConfig(address, port, user, password, dataDir, maxBodyBytes, workerThreads, limits);
+    }
+
+    public RpcServerConfig withLimits(RpcLimits l) {
+        return new RpcServerConfig(bindAddress, port, user, password, dataDir, maxBodyBytes, workerThreads, l);
     }
 
     boolean usesPassword() {

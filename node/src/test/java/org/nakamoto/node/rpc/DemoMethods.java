@@ -82,7 +82,9 @@ final class DemoMethods {
                 .summary("Throws a bug.")
                 .result("nothing")
                 .handler(p -> {
-                    throw new IllegalStateException("boom");
+                    // What a damaged store once let through to the caller: a class name and a path.
+                    throw new java.io.UncheckedIOException(new java.io.IOException(
+                            "org.iq80.leveldb.DBException: /home/alice/.nakamoto/chain/000123.ldb: Corruption"));
                 })
                 .build());
         r.register(RpcMethod.builder("reject")

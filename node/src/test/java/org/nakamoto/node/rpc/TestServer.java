@@ -29,9 +29,17 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(RpcMetrics metrics, long maxBody) throws IOException {
+        this(metrics, maxBody, RpcLimits.DEFAULT);
+    }
+
+    TestServer(RpcLimits limits) throws IOException {
+        this(RpcMetrics.NONE, RpcServerConfig.DEFAULT_MAX_BODY_BYTES, limits);
+    }
+
+    TestServer(RpcMetrics metrics, long maxBody, RpcLimits limits) throws IOException {
         dataDir = Files.createTempDirectory("nakamoto-rpc");
-        server = new RpcServer(vertx, RpcServerConfig.withCookie(0, dataDir).withMaxBodyBytes(maxBody),
-                DemoMethods.registry(), warmup, metrics);
+        server = new RpcServer(vertx, RpcServerConfig.withCookie(0, dataDir).withMaxBodyBytes(maxBody)
+                .withLimits(limits), DemoMethods.registry(), warmup, metrics);
         port = server.start();
         credentials = Files.readString(dataDir.resolve(".cookie"));
     }

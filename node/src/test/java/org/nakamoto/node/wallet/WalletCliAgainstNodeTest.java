@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Amount;
 import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.node.NodeProcess;
@@ -143,6 +144,7 @@ class WalletCliAgainstNodeTest {
         a.run("create").ok();
         b.run("create").ok();
         String addrA = address(a);
+        assertTrue(addrA.startsWith("bcrt1q"), "native segwit (BIP84) by default: " + addrA);
         int h0 = height();
         mine(101, addrA);
         long firstCoinbase = REGTEST.subsidyAt(h0 + 1);
@@ -155,43 +157,52 @@ class WalletCliAgainstNodeTest {
         assertEquals(coinsA, sat(balA.get("total")));
 
         String addrB = address(b);
-        JsonNode sent = a.run("send", addrB, "12.5", "--fee-rate", "3").ok().json();
+        // Half the first coinbase (12.5 while the shared chain is below the second regtest halving): the
+        // chain's height depends on which tests ran before.
+        long pay = Math.min(12_50000000L, firstCoinbase / 2);
+        JsonNode sent = a.run("send", addrB, coins(pay), "--fee-rate", "3").ok().json();
         String txid = sent.get("txid").asText();
         long fee = sat(sent.get("fee"));
         assertEquals(List.of(txid), mempool(), "the node's mempool accepted the payment");
         Transaction tx = Transaction.fromHex(node.result("getrawtransaction", q(txid), "true").get("hex").asText());
         assertEquals(txid, tx.txid().toString());
-        assertEquals(3L * tx.size(), fee, "fee is the rate times the signed size");
-        Script spentScript = org.nakamoto.chain.model.Address.parse(addrA, REGTEST.pubKeyHashVersion()).scriptPubKey();
+        assertTrue(tx.hasWitness(), "P2WPKH inputs carry witnesses, and the node kept them");
+        assertTrue(tx.vsize() < tx.size());
+        assertEquals(3L * tx.vsize(), fee, "fee is the rate times the signed virtual size");
+        Script spentScript = Addresses.parse(addrA, REGTEST).scriptPubKey();
         for (int i = 0; i < tx.inputs().size(); i++) {
-            assertEquals(ScriptError.OK, ScriptVerifier.verifyInput(tx, i, spentScript, EnumSet.noneOf(ScriptFlag.class)),
-                    "input " + i + " verifies under the legacy sighash");
+            String prev = tx.inputs().get(i).prevout().txid().toString();
+            long amount = sat(node.result("gettxout", q(prev), String.valueOf(tx.inputs().get(i).prevout().index()), "false")
+                    .get("value"));
+            assertEquals(ScriptError.OK, ScriptVerifier.verifyInput(tx, i, spentScript, amount,
+                    EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS)), "input " + i + " verifies under BIP143");
+            assertTrue(tx.inputs().get(i).scriptSig().bytes().length == 0, "native segwit: empty scriptSig");
         }
 
         JsonNode balB = b.run("balance").ok().json();
-        assertEquals(12_50000000L, sat(balB.get("unconfirmed")));
+        assertEquals(pay, sat(balB.get("unconfirmed")));
         assertEquals(0, sat(balB.get("confirmed")));
         assertEquals("unconfirmed", balB.get("coins").get(0).get("status").asText());
 
         String block = mine(1, ELSEWHERE).get(0);
         assertEquals(List.of(), mempool());
         balB = b.run("balance").ok().json();
-        assertEquals(12_50000000L, sat(balB.get("confirmed")));
-        assertEquals(12_50000000L, sat(balB.get("confirming").get("1")));
+        assertEquals(pay, sat(balB.get("confirmed")));
+        assertEquals(pay, sat(balB.get("confirming").get("1")));
         assertEquals(1, balB.get("coins").get(0).get("confirmations").asInt());
         assertEquals(0, sat(balB.get("unconfirmed")));
         assertEquals(0, sat(balB.get("final")));
 
         mine(5, ELSEWHERE);
         balB = b.run("balance").ok().json();
-        assertEquals(12_50000000L, sat(balB.get("final")));
+        assertEquals(pay, sat(balB.get("final")));
         assertEquals("final", balB.get("coins").get(0).get("status").asText());
         // Without -txindex a confirmed transaction is found only in a block the caller names.
         assertEquals(6, node.result("getrawtransaction", q(txid), "true", q(block)).get("confirmations").asInt(),
                 "the payment is in the chain");
 
         balA = a.run("balance").ok().json();
-        assertEquals(coinsA - 12_50000000L - fee, sat(balA.get("total")), "A lost exactly amount + fee");
+        assertEquals(coinsA - pay - fee, sat(balA.get("total")), "A lost exactly amount + fee");
         assertEquals(0, sat(balA.get("unconfirmed")));
 
         JsonNode histA = a.run("history").ok().json().get("history");
@@ -273,6 +284,40 @@ class WalletCliAgainstNodeTest {
         JsonNode bal = fresh.run("balance").ok().json();
         assertEquals(REGTEST.subsidyAt(h0 + 1), sat(bal.get("immature")));
         assertEquals("0/7", bal.get("coins").get(0).get("path").asText());
+    }
+
+    /**
+     * A wallet file written before segwit support (version 1, BIP44 only; fixture made by the CLI of commit
+     * f7745a7) still opens, receives and spends its pay-to-pubkey-hash coins, to a bech32 address too.
+     */
+    @Test
+    void aPreSegwitWalletFileStillOpensAndSpendsItsP2pkhCoins() throws Exception {
+        Path old = dir.resolve("old.json");
+        try (var in = CliHarness.class.getResourceAsStream("/fixtures/wallet-v1-regtest.json")) {
+            Files.write(old, in.readAllBytes());
+        }
+        CliHarness w = cli("old wallet pw", old, true);
+        JsonNode addr = w.run("address").ok().json();
+        assertEquals("m/44'/1'/0'/0/1", addr.get("path").asText(), "index 0 was handed out before");
+        String legacy = addr.get("address").asText();
+        assertTrue(legacy.startsWith("m") || legacy.startsWith("n"), legacy);
+        assertRefused(w.run("address", "--address-type", "bech32"), "predates segwit");
+        int h0 = height();
+        mine(101, legacy);
+        assertEquals(REGTEST.subsidyAt(h0 + 1), sat(w.run("balance").ok().json().get("confirmed")));
+
+        CliHarness b = cli("password B2", dir.resolve("b2.json"), true);
+        b.run("create").ok();
+        String to = address(b);
+        JsonNode sent = w.run("send", to, "2", "--fee-rate", "2").ok().json();
+        Transaction tx = Transaction.fromHex(node.result("getrawtransaction", q(sent.get("txid").asText()), "true")
+                .get("hex").asText());
+        assertTrue(!tx.hasWitness(), "P2PKH inputs are signed the legacy way");
+        assertEquals(2L * tx.size(), sat(sent.get("fee")));
+        assertTrue(Address.parse(sent.get("change_address").asText(), REGTEST.pubKeyHashVersion()) != null,
+                "change stays in the wallet's own (BIP44) account");
+        mine(1, ELSEWHERE);
+        assertEquals(2_00000000L, sat(b.run("balance").ok().json().get("confirmed")));
     }
 
     private static void assertRefused(CliHarness.Result r, String... fragments) {

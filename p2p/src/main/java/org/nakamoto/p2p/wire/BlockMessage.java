@@ -5,7 +5,7 @@ import org.nakamoto.chain.codec.ByteWriter;
 import org.nakamoto.chain.model.Block;
 
 /**
- * A whole block in chain's (legacy) serialization. The wire cap is the protocol's 4,000,000 bytes; the
+ * A whole block in either serialization (BIP144). The wire cap is the protocol's 4,000,000 bytes; the
  * consensus size limit is validation's business, not the codec's.
  */
 public record BlockMessage(Block block) implements Message {

@@ -9,7 +9,7 @@ import org.nakamoto.chain.codec.ByteWriter;
 public sealed interface Message
         permits VersionMessage, VerackMessage, PingMessage, PongMessage, AddrMessage, GetAddrMessage,
         InvMessage, GetDataMessage, NotFoundMessage, BlockMessage, TxMessage, GetHeadersMessage,
-        GetBlocksMessage, HeadersMessage, SendHeadersMessage, MempoolMessage, UnknownMessage {
+        GetBlocksMessage, HeadersMessage, SendHeadersMessage, MempoolMessage, WtxidRelayMessage, UnknownMessage {
 
     String command();
 

@@ -47,6 +47,7 @@ public final class MessageRegistry implements PayloadLimits {
         strict(HeadersMessage.COMMAND, HeadersMessage.MAX_PAYLOAD, HeadersMessage::read);
         strict(SendHeadersMessage.COMMAND, SendHeadersMessage.MAX_PAYLOAD, SendHeadersMessage::read);
         strict(MempoolMessage.COMMAND, MempoolMessage.MAX_PAYLOAD, MempoolMessage::read);
+        strict(WtxidRelayMessage.COMMAND, WtxidRelayMessage.MAX_PAYLOAD, WtxidRelayMessage::read);
     }
 
     private void strict(String command, int maxPayload, Decoder decoder) {

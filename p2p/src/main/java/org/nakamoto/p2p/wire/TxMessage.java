@@ -4,7 +4,7 @@ import org.nakamoto.chain.codec.ByteReader;
 import org.nakamoto.chain.codec.ByteWriter;
 import org.nakamoto.chain.model.Transaction;
 
-/** One transaction in the legacy serialization (this node does not signal NODE_WITNESS). */
+/** One transaction, in either serialization (BIP144): with its witness when the peer asked for it. */
 public record TxMessage(Transaction tx) implements Message {
     public static final String COMMAND = "tx";
     public static final int MAX_PAYLOAD = Protocol.MAX_PROTOCOL_MESSAGE_LENGTH;

@@ -32,6 +32,8 @@ public record VersionMessage(int version, long services, long timestamp, PeerAdd
     public static final int MAX_PAYLOAD = 1_000;
     /** Bit 0 of services: a full node serving the whole chain. */
     public static final long NODE_NETWORK = 1;
+    /** BIP144: serves blocks and transactions with their witnesses. */
+    public static final long NODE_WITNESS = 1 << 3;
 
     public VersionMessage {
         if (receiver == null || sender == null || userAgent == null || relay == null) {

@@ -112,6 +112,8 @@ final class Samples {
                         "02" + GENESIS_HEX.substring(0, 160) + "00" + GENESIS_HEX.substring(0, 160) + "00")),
                 new Sample(SendHeadersMessage.INSTANCE, new byte[0]),
                 new Sample(MempoolMessage.INSTANCE, new byte[0]),
+                // wtxidrelay (BIP339): empty, between version and verack.
+                new Sample(WtxidRelayMessage.INSTANCE, new byte[0]),
                 // sendcmpct (BIP152): announce=false, version 2; unknown here, kept as raw bytes.
                 new Sample(new UnknownMessage("sendcmpct", hex("000200000000000000")), hex("000200000000000000")));
     }

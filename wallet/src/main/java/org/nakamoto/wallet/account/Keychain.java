@@ -1,8 +1,11 @@
 package org.nakamoto.wallet.account;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nakamoto.chain.crypto.EcPrivateKey;
-import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.wallet.keys.Bip32Versions;
 import org.nakamoto.wallet.keys.DerivationPath;
@@ -10,101 +13,161 @@ import org.nakamoto.wallet.keys.ExtendedPrivateKey;
 import org.nakamoto.wallet.keys.ExtendedPublicKey;
 
 /**
- * The wallet's one BIP44 account, m/44'/coin'/0', and the pay-to-pubkey-hash addresses below it:
- * m/44'/coin'/0'/0/i to receive and m/44'/coin'/0'/1/i for change. Built from the account's extended public
- * key it hands out addresses without the password; {@link #withPrivateKey} adds signing. Immutable.
+ * The wallet's accounts, one per {@link AddressType}: m/44'/coin'/0' (pay-to-pubkey-hash, BIP44),
+ * m/49'/coin'/0' (P2SH-P2WPKH, BIP49) and m/84'/coin'/0' (native P2WPKH, BIP84), and the addresses below
+ * each: .../0/i to receive and .../1/i for change. A wallet made before segwit has only the BIP44 account
+ * (its file holds only that public key); it keeps working with it. Built from the accounts' extended public
+ * keys it hands out addresses without the password; {@link #fromSeed} adds signing. Immutable.
  */
 public final class Keychain {
     private final NetworkParams params;
-    private final ExtendedPublicKey account;
-    private final ExtendedPublicKey[] chains;
-    private final ExtendedPrivateKey privateAccount;
+    private final Map<AddressType, ExtendedPublicKey> accounts;
+    private final Map<AddressType, ExtendedPublicKey[]> chains = new EnumMap<>(AddressType.class);
+    private final Map<AddressType, ExtendedPrivateKey> privateAccounts;
 
-    private Keychain(NetworkParams params, ExtendedPublicKey account, ExtendedPrivateKey privateAccount) {
+    private Keychain(NetworkParams params, Map<AddressType, ExtendedPublicKey> accounts,
+            Map<AddressType, ExtendedPrivateKey> privateAccounts) {
+        if (!accounts.containsKey(AddressType.LEGACY)) {
+            throw new IllegalArgumentException("every wallet has its BIP44 account");
+        }
         this.params = params;
-        this.account = account;
+        this.accounts = Collections.unmodifiableMap(new EnumMap<>(accounts));
         // Derived once: every address below costs one non-hardened step from its chain key.
-        this.chains = new ExtendedPublicKey[] {account.derive(KeyPath.RECEIVE), account.derive(KeyPath.CHANGE)};
-        this.privateAccount = privateAccount;
+        accounts.forEach((t, a) -> chains.put(t,
+                new ExtendedPublicKey[] {a.derive(KeyPath.RECEIVE), a.derive(KeyPath.CHANGE)}));
+        this.privateAccounts = privateAccounts;
     }
 
     /** m/44'/coin'/0' for a network: hardened down to the account, as BIP44 prescribes. */
     public static DerivationPath accountPath(NetworkParams params) {
-        return DerivationPath.of(DerivationPath.harden(44), DerivationPath.harden(params.bip44CoinType()),
+        return accountPath(params, AddressType.LEGACY);
+    }
+
+    /** m/purpose'/coin'/0' of an address type (BIP44, BIP49, BIP84). */
+    public static DerivationPath accountPath(NetworkParams params, AddressType type) {
+        return DerivationPath.of(DerivationPath.harden(type.purpose()), DerivationPath.harden(params.bip44CoinType()),
                 DerivationPath.harden(0));
     }
 
+    /** Every account type from a seed, able to sign. */
     public static Keychain fromSeed(NetworkParams params, byte[] seed) {
-        ExtendedPrivateKey acct = ExtendedPrivateKey.fromSeed(seed).derive(accountPath(params));
-        return new Keychain(params, acct.neuter(), acct);
+        return fromSeed(params, seed, Set.of(AddressType.values()));
     }
 
-    /** A watch-only keychain from the account's serialized extended public key. */
-    public static Keychain watching(NetworkParams params, String accountXpub) {
-        return new Keychain(params, ExtendedPublicKey.fromBase58(accountXpub, versions(params)), null);
-    }
-
-    /** The same account with its private key, which must be the one behind this account's public key. */
-    public Keychain withPrivateKey(ExtendedPrivateKey acct) {
-        if (!acct.neuter().equals(account)) {
-            throw new IllegalArgumentException("private account key does not match the account's public key");
+    /** The given account types from a seed (always including the BIP44 one), able to sign. */
+    public static Keychain fromSeed(NetworkParams params, byte[] seed, Set<AddressType> types) {
+        ExtendedPrivateKey master = ExtendedPrivateKey.fromSeed(seed);
+        Map<AddressType, ExtendedPublicKey> pub = new EnumMap<>(AddressType.class);
+        Map<AddressType, ExtendedPrivateKey> priv = new EnumMap<>(AddressType.class);
+        for (AddressType t : AddressType.values()) {
+            if (t == AddressType.LEGACY || types.contains(t)) {
+                ExtendedPrivateKey acct = master.derive(accountPath(params, t));
+                priv.put(t, acct);
+                pub.put(t, acct.neuter());
+            }
         }
-        return new Keychain(params, account, acct);
+        return new Keychain(params, pub, priv);
+    }
+
+    /** A watch-only keychain from the BIP44 account's serialized extended public key (a pre-segwit wallet). */
+    public static Keychain watching(NetworkParams params, String accountXpub) {
+        return watching(params, Map.of(AddressType.LEGACY, accountXpub));
+    }
+
+    /** A watch-only keychain from each account's serialized extended public key. */
+    public static Keychain watching(NetworkParams params, Map<AddressType, String> accountXpubs) {
+        Map<AddressType, ExtendedPublicKey> pub = new EnumMap<>(AddressType.class);
+        accountXpubs.forEach((t, x) -> pub.put(t, ExtendedPublicKey.fromBase58(x, versions(params))));
+        return new Keychain(params, pub, null);
     }
 
     public static Bip32Versions versions(NetworkParams params) {
         return new Bip32Versions(params.bip32PrivateVersion(), params.bip32PublicVersion());
     }
 
+    /** The BIP44 account's extended public key. */
     public String accountXpub() {
-        return account.toBase58(versions(params));
+        return accountXpub(AddressType.LEGACY);
+    }
+
+    public String accountXpub(AddressType type) {
+        return account(type).toBase58(versions(params));
+    }
+
+    /** The account types this keychain has. */
+    public Set<AddressType> types() {
+        return accounts.keySet();
+    }
+
+    /** Native segwit when the wallet has that account, else pay-to-pubkey-hash (a pre-segwit wallet). */
+    public AddressType defaultType() {
+        return accounts.containsKey(AddressType.BECH32) ? AddressType.BECH32 : AddressType.LEGACY;
     }
 
     public NetworkParams params() {
         return params;
     }
 
-    public Address address(KeyPath path) {
-        return Address.fromPublicKey(params.pubKeyHashVersion(), publicKey(path));
+    public WalletAddress address(KeyPath path) {
+        byte[] key = publicKey(path);
+        return new WalletAddress(path.type().address(key, params), path.type().scriptPubKey(key, params));
     }
 
     /** The 33-byte compressed public key: compressed keys make smaller inputs, so cheaper sends. */
     public byte[] publicKey(KeyPath path) {
-        return chains[path.chain()].derive(path.index()).publicKey();
+        ExtendedPublicKey[] c = chains.get(path.type());
+        if (c == null) {
+            throw new IllegalArgumentException("this wallet has no " + path.type() + " account");
+        }
+        return c[path.chain()].derive(path.index()).publicKey();
     }
 
     public boolean canSign() {
-        return privateAccount != null;
+        return privateAccounts != null;
     }
 
     /** The signing key of an address; needs a keychain opened with the password. */
     public EcPrivateKey privateKey(KeyPath path) {
-        if (privateAccount == null) {
+        if (privateAccounts == null) {
             throw new IllegalStateException("watch-only keychain has no private keys");
         }
-        return EcPrivateKey.fromBytes(privateAccount.derive(path.chain()).derive(path.index()).privateKey());
+        ExtendedPrivateKey acct = privateAccounts.get(path.type());
+        if (acct == null) {
+            throw new IllegalArgumentException("this wallet has no " + path.type() + " account");
+        }
+        return EcPrivateKey.fromBytes(acct.derive(path.chain()).derive(path.index()).privateKey());
     }
 
     /** The full path of an address from the master key, for display. */
     public String fullPath(KeyPath path) {
-        return accountPath(params).child(path.chain()).child(path.index()).toString();
+        return accountPath(params, path.type()).child(path.chain()).child(path.index()).toString();
     }
 
-    /** Searches indexes below {@code limit} on both chains for an address. */
-    public Optional<KeyPath> find(Address address, int limit) {
-        for (int chain = KeyPath.RECEIVE; chain <= KeyPath.CHANGE; chain++) {
-            for (int i = 0; i < limit; i++) {
-                KeyPath p = new KeyPath(chain, i);
-                if (address(p).equals(address)) {
-                    return Optional.of(p);
+    /** Searches indexes below {@code limit} on both chains of every account for an address (its text). */
+    public Optional<KeyPath> find(String address, int limit) {
+        for (AddressType t : accounts.keySet()) {
+            for (int chain = KeyPath.RECEIVE; chain <= KeyPath.CHANGE; chain++) {
+                for (int i = 0; i < limit; i++) {
+                    KeyPath p = new KeyPath(t, chain, i);
+                    if (address(p).text().equals(address)) {
+                        return Optional.of(p);
+                    }
                 }
             }
         }
         return Optional.empty();
     }
 
+    private ExtendedPublicKey account(AddressType type) {
+        ExtendedPublicKey a = accounts.get(type);
+        if (a == null) {
+            throw new IllegalArgumentException("this wallet has no " + type + " account");
+        }
+        return a;
+    }
+
     @Override
     public String toString() {
-        return "Keychain[" + params.name() + ", " + (canSign() ? "signing" : "watch-only") + "]";
+        return "Keychain[" + params.name() + ", " + accounts.keySet() + ", " + (canSign() ? "signing" : "watch-only") + "]";
     }
 }

@@ -23,12 +23,12 @@ final class AddressCommand implements Runnable {
         NetworkParams params = root.params();
         WalletStore store = root.store(params);
         Keychain keys = store.load().keychain(params);
-        int[] handedOut = new int[1];
+        KeyPath[] handedOut = new KeyPath[1];
         store.update(w -> {
-            handedOut[0] = w.nextReceiveIndex();
-            return w.withNextIndexAtLeast(KeyPath.RECEIVE, handedOut[0] + 1);
+            handedOut[0] = KeyPath.fresh(root.addressType(keys), KeyPath.RECEIVE, w.nextReceiveIndex()); // refuses at BIP32's limit
+            return w.withNextIndexAtLeast(KeyPath.RECEIVE, handedOut[0].index() + 1);
         });
-        KeyPath path = new KeyPath(KeyPath.RECEIVE, handedOut[0]);
+        KeyPath path = handedOut[0];
         String address = keys.address(path).toString();
         ObjectNode json = root.output().object()
                 .put("address", address)

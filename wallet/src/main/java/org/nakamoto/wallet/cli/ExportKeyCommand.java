@@ -2,7 +2,7 @@ package org.nakamoto.wallet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
-import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.wallet.WalletException;
 import org.nakamoto.wallet.account.KeyPath;
@@ -27,9 +27,10 @@ final class ExportKeyCommand implements Runnable {
     @Override
     public void run() {
         NetworkParams params = root.params();
-        Address address = SendCommand.parseAddress(addressText, params);
+        String address = Addresses.of(SendCommand.parseAddress(addressText, params).scriptPubKey(), params).orElseThrow();
         WalletFile wallet = root.store(params).load();
-        int limit = Math.max(wallet.nextReceiveIndex(), wallet.nextChangeIndex()) + CoinScanner.GAP;
+        int limit = (int) Math.min(KeyPath.INDEX_LIMIT,
+                (long) Math.max(wallet.nextReceiveIndex(), wallet.nextChangeIndex()) + CoinScanner.GAP);
         KeyPath path = wallet.keychain(params).find(address, limit).orElseThrow(() -> new WalletException(
                 "address " + address + " does not belong to this wallet (searched " + limit + " addresses per chain)"));
         char[] password = root.password().existing();
@@ -41,7 +42,7 @@ final class ExportKeyCommand implements Runnable {
         }
         String wif = WifKey.of(keys.privateKey(path).toBytes(), true).encode(params.wifVersion());
         ObjectNode json = root.output().object()
-                .put("address", address.toString())
+                .put("address", address)
                 .put("path", keys.fullPath(path))
                 .put("wif", wif);
         root.output().emit(json, wif);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsException;
@@ -53,11 +54,17 @@ public final class NakamotoWallet implements Runnable {
             description = "Node RPC port (default: the network's)")
     Integer rpcPort;
 
-    @Option(names = "--rpcuser", paramLabel = "USER", scope = ScopeType.INHERIT, description = "RPC user")
+    @Option(names = "--rpcuser", paramLabel = "USER", scope = ScopeType.INHERIT,
+            description = "RPC user (default: $NAKAMOTO_RPCUSER)")
     String rpcUser;
 
+    @Option(names = "--rpcpassword-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Read the RPC password from the first line of FILE (else $NAKAMOTO_RPCPASSWORD); "
+                    + "without a password the cookie in the data directory is used")
+    Path rpcPasswordFile;
+
     @Option(names = "--rpcpassword", paramLabel = "PW", scope = ScopeType.INHERIT,
-            description = "RPC password; without it the cookie in the data directory is used")
+            description = "RPC password on the command line, where ps shows it: prefer --rpcpassword-file")
     String rpcPassword;
 
     @Option(names = "--rpctimeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, defaultValue = "300",
@@ -72,6 +79,11 @@ public final class NakamotoWallet implements Runnable {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON object, for scripts")
     boolean json;
 
+    @Option(names = "--address-type", paramLabel = "TYPE", scope = ScopeType.INHERIT,
+            description = "legacy, p2sh-segwit or bech32: the kind of receive and change address handed out"
+                    + " (default: bech32, or legacy for a wallet file made before segwit support)")
+    String addressType;
+
     @Spec
     CommandSpec spec;
 
@@ -81,6 +93,24 @@ public final class NakamotoWallet implements Runnable {
     public NakamotoWallet(Map<String, String> env, Terminal terminal) {
         this.env = env;
         this.terminal = terminal;
+    }
+
+    /** The address type to hand out: --address-type, else the keychain's default; one the wallet has. */
+    org.nakamoto.wallet.account.AddressType addressType(org.nakamoto.wallet.account.Keychain keys) {
+        if (addressType == null) {
+            return keys.defaultType();
+        }
+        org.nakamoto.wallet.account.AddressType t;
+        try {
+            t = org.nakamoto.wallet.account.AddressType.fromOption(addressType);
+        } catch (IllegalArgumentException e) {
+            throw new org.nakamoto.wallet.WalletException("--address-type: " + e.getMessage());
+        }
+        if (!keys.types().contains(t)) {
+            throw new org.nakamoto.wallet.WalletException("this wallet file predates segwit and has no " + t
+                    + " account; use --address-type legacy, or restore its mnemonic into a new wallet file");
+        }
+        return t;
     }
 
     public static void main(String[] args) {
@@ -134,8 +164,26 @@ public final class NakamotoWallet implements Runnable {
         return new WalletStore(walletFile != null ? walletFile : dataDir(params).resolve("wallet.json"));
     }
 
+    /** --rpcpassword, else the first line of --rpcpassword-file, else $NAKAMOTO_RPCPASSWORD; null for the cookie. */
+    private String rpcPassword() {
+        if (rpcPassword != null) {
+            return rpcPassword;
+        }
+        if (rpcPasswordFile != null) {
+            try {
+                // As nakamotod and nakamoto-cli read it (node's PasswordFile): the first line without its ending.
+                List<String> lines = java.nio.file.Files.readAllLines(rpcPasswordFile);
+                return lines.isEmpty() ? "" : lines.get(0);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new WalletException("--rpcpassword-file " + rpcPasswordFile + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        return env.get("NAKAMOTO_RPCPASSWORD");
+    }
+
     NodeRpcClient rpc(NetworkParams params) {
-        RpcCredentials creds = RpcCredentials.resolve(rpcUser, rpcPassword, dataDir(params));
+        RpcCredentials creds = RpcCredentials.resolve(rpcUser != null ? rpcUser : env.get("NAKAMOTO_RPCUSER"),
+                rpcPassword(), dataDir(params));
         return new NodeRpcClient(rpcHost, rpcPort != null ? rpcPort : params.rpcPort(), creds,
                 Duration.ofSeconds(Math.max(1, rpcTimeoutSeconds)));
     }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
-import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.wallet.WalletException;
 import org.nakamoto.wallet.account.KeyPath;
@@ -39,20 +39,21 @@ final class SendCommand implements Runnable {
     @ParentCommand
     NakamotoWallet root;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Recipient (pay-to-pubkey-hash, this network)")
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Recipient: P2PKH, P2SH or bech32 address of this network")
     String addressText;
 
     @Parameters(index = "1", paramLabel = "AMOUNT", description = "Coins to send, e.g. 1.5")
     String amountText;
 
     @Option(names = "--fee-rate", paramLabel = "SAT_PER_BYTE", defaultValue = "1",
-            description = "Fee in satoshis per byte of the signed transaction (default: ${DEFAULT-VALUE})")
+            description = "Fee in satoshis per virtual byte of the signed transaction (default: ${DEFAULT-VALUE})")
     long feeRate;
 
     @Override
     public void run() {
         NetworkParams params = root.params();
-        Address to = parseAddress(addressText, params);
+        Addresses.Destination dest = parseAddress(addressText, params);
+        String to = Addresses.of(dest.scriptPubKey(), params).orElseThrow();
         long amount = AmountParser.parseSatoshis(amountText);
         if (feeRate < 1) {
             throw new WalletException("--fee-rate must be at least 1 sat/byte, got " + feeRate);
@@ -72,8 +73,8 @@ final class SendCommand implements Runnable {
         List<WalletCoin> spendable = view.confirmed().stream()
                 .filter(c -> c.spendable(params.coinbaseMaturity())).toList();
         int changeIndex = view.nextUnused()[KeyPath.CHANGE];
-        KeyPath changePath = new KeyPath(KeyPath.CHANGE, changeIndex);
-        Payment payment = new PaymentBuilder(keys).build(spendable, to.scriptPubKey(), amount, feeRate,
+        KeyPath changePath = KeyPath.fresh(root.addressType(keys), KeyPath.CHANGE, changeIndex); // refuses at BIP32's limit
+        Payment payment = new PaymentBuilder(keys).build(spendable, dest.scriptPubKey(), amount, feeRate,
                 keys.address(changePath).scriptPubKey());
 
         JsonNode accepted = rpc.call("sendrawtransaction", Hex.encode(payment.tx().serialize()));
@@ -85,17 +86,18 @@ final class SendCommand implements Runnable {
         long now = System.currentTimeMillis() / 1000;
         WalletSync.record(store, view);
         store.update(w -> {
-            WalletFile u = w.withHistory(List.of(HistoryEntry.sent(txid, to.toString(), amount, payment.feeSat(), now)));
+            WalletFile u = w.withHistory(List.of(HistoryEntry.sent(txid, to, amount, payment.feeSat(), now)));
             return payment.hasChange() ? u.withNextIndexAtLeast(KeyPath.CHANGE, changeIndex + 1) : u;
         });
 
         ObjectNode json = root.output().object()
                 .put("txid", txid)
-                .put("address", to.toString())
+                .put("address", to)
                 .put("amount", Output.coins(amount))
                 .put("fee", Output.coins(payment.feeSat()))
                 .put("fee_rate", feeRate)
                 .put("size", payment.tx().size())
+                .put("vsize", payment.tx().vsize())
                 .put("inputs", payment.spent().size());
         if (payment.hasChange()) {
             json.put("change", Output.coins(payment.changeSat()))
@@ -105,9 +107,9 @@ final class SendCommand implements Runnable {
     }
 
     /** @throws WalletException naming the problem: bad characters or checksum, wrong length, other network */
-    static Address parseAddress(String text, NetworkParams params) {
+    static Addresses.Destination parseAddress(String text, NetworkParams params) {
         try {
-            return Address.parse(text.strip(), params.pubKeyHashVersion());
+            return Addresses.parse(text.strip(), params);
         } catch (ParseException | IllegalArgumentException e) {
             throw new WalletException("invalid " + params.name() + " address '" + text + "': " + e.getMessage());
         }

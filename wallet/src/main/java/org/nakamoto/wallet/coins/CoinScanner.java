@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nakamoto.chain.codec.Hex;
-import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.wallet.WalletException;
+import org.nakamoto.wallet.account.AddressType;
 import org.nakamoto.wallet.account.KeyPath;
+import org.nakamoto.wallet.account.WalletAddress;
 import org.nakamoto.wallet.account.Keychain;
 import org.nakamoto.wallet.rpc.NodeRpcClient;
 import org.nakamoto.wallet.rpc.NodeRpcException;
@@ -25,7 +26,7 @@ import org.nakamoto.wallet.rpc.NodeRpcException;
  * {@code coinbase}), then {@code getrawmempool} and {@code getrawtransaction TXID true} for the mempool's
  * payments to and spends from the wallet. Addresses are scanned up to {@link #GAP} past the last one seen
  * holding coins on each chain, and further while new ones turn up, so a restored wallet finds coins at
- * later indexes. A block found between the calls can make one answer slightly stale; the next run is right.
+ * later indexes; every account type the wallet has (BIP44, BIP49, BIP84) is scanned at each index. A block found between the calls can make one answer slightly stale; the next run is right.
  */
 public final class CoinScanner {
     /** Unused addresses scanned past the last used one, as BIP44 suggests. */
@@ -51,10 +52,15 @@ public final class CoinScanner {
         JsonNode result;
         while (true) {
             for (int chain = KeyPath.RECEIVE; chain <= KeyPath.CHANGE; chain++) {
-                for (; derived[chain] < nextUnused[chain] + GAP; derived[chain]++) {
-                    KeyPath p = new KeyPath(chain, derived[chain]);
-                    Address a = keys.address(p);
-                    owned.put(Hex.encode(a.scriptPubKey().bytes()), new Owned(p, a.toString()));
+                // Indexes stop below KeyPath.INDEX_LIMIT (BIP32's non-hardened range); the sum is taken in long.
+                long end = Math.min(KeyPath.INDEX_LIMIT, (long) nextUnused[chain] + GAP);
+                for (; derived[chain] < end; derived[chain]++) {
+                    // The account types share indexes, so each index is looked for in every type.
+                    for (AddressType t : keys.types()) {
+                        KeyPath p = new KeyPath(t, chain, derived[chain]);
+                        WalletAddress a = keys.address(p);
+                        owned.put(Hex.encode(a.scriptPubKey().bytes()), new Owned(p, a.text()));
+                    }
                 }
             }
             result = scanUtxoSet(owned);

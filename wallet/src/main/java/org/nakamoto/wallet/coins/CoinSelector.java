@@ -31,7 +31,7 @@ public final class CoinSelector {
         long total = 0;
         for (int n = 1; n <= ordered.size(); n++) {
             total += ordered.get(n - 1).valueSat();
-            if (total >= targetSat + feeRate * TxSizes.estimate(n, 2)) {
+            if (total >= targetSat + feeRate * TxSizes.estimate(ordered.subList(0, n), 2)) {
                 return n;
             }
         }

@@ -11,7 +11,8 @@ import org.nakamoto.wallet.WalletException;
 import org.nakamoto.wallet.account.Keychain;
 
 /**
- * Builds and signs a payment whose fee is exactly {@code feeRate} times its signed size. The size depends
+ * Builds and signs a payment whose fee is exactly {@code feeRate} times its signed virtual size (BIP141's
+ * weight / 4, rounded up, which is the plain size for transactions without witnesses). The size depends
  * on the signatures (a DER signature is 71 or 72 bytes, by chance), and the signatures depend on the change
  * amount, which depends on the fee; so it signs, measures, adjusts the fee and signs again until the fee
  * is stable. If the fee flips between two values, changing the first input's sequence number (unused by
@@ -34,7 +35,7 @@ public final class PaymentBuilder {
      * @param candidates spendable coins
      * @param to         the recipient's output script
      * @param amountSat  paid to the recipient, at least the dust limit
-     * @param feeRate    satoshis per byte of the signed transaction, at least 1
+     * @param feeRate    satoshis per virtual byte of the signed transaction, at least 1
      * @param change     the output script for change
      * @throws InsufficientFundsException if all candidates do not cover amount and fee
      */
@@ -66,7 +67,7 @@ public final class PaymentBuilder {
         long total = inputs.stream().mapToLong(WalletCoin::valueSat).sum();
         for (int seqTry = 0; seqTry < MAX_SEQUENCE_TRIES; seqTry++) {
             long sequence = TxIn.SEQUENCE_FINAL - seqTry;
-            long fee = feeRate * TxSizes.estimate(inputs.size(), 2);
+            long fee = feeRate * TxSizes.estimate(inputs, 2);
             Set<Long> tried = new HashSet<>();
             for (int round = 0; round < MAX_ROUNDS && tried.add(fee); round++) {
                 long changeSat = total - amountSat - fee;
@@ -76,7 +77,7 @@ public final class PaymentBuilder {
                 boolean withChange = changeSat >= DUST_SAT;
                 Transaction tx = TransactionSigner.sign(unsigned(inputs, sequence, to, amountSat,
                         withChange ? change : null, changeSat), inputs, keys);
-                long required = feeRate * tx.size();
+                long required = feeRate * tx.vsize();
                 if (!withChange) {
                     // No change output: everything left is fee, which must still meet the rate.
                     return total - amountSat >= required

@@ -9,14 +9,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.wallet.WalletException;
+import org.nakamoto.wallet.account.AddressType;
 import org.nakamoto.wallet.account.KeyPath;
 import org.nakamoto.wallet.account.Keychain;
 
@@ -26,27 +31,41 @@ import org.nakamoto.wallet.account.Keychain;
  * unused address index of each chain, and the history. Encrypted: {@link WalletSecrets}. The GCM additional
  * data covers the network, account and KDF fields, so that a file edited to point at another account or
  * network no longer opens.
+ *
+ * <p>Version 2 (segwit) adds {@code segwitAccounts}, the BIP49 and BIP84 account keys, also covered by the
+ * additional data; version 1 files (BIP44 only) still open, and keep handing out and spending
+ * pay-to-pubkey-hash addresses, since their segwit account keys could only be derived with the password.
  */
 public final class WalletFile {
     public static final String FORMAT = "nakamoto-wallet";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The pre-segwit format: one BIP44 account. */
+    public static final int VERSION_LEGACY = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private final int version;
     private final String network;
     private final String accountXpub;
+    private final Map<AddressType, String> segwitXpubs;
     private final KdfParams kdf;
     private final WalletCrypto.Sealed sealed;
     private final int nextReceiveIndex;
     private final int nextChangeIndex;
     private final List<HistoryEntry> history;
 
-    private WalletFile(String network, String accountXpub, KdfParams kdf, WalletCrypto.Sealed sealed,
-            int nextReceiveIndex, int nextChangeIndex, List<HistoryEntry> history) {
+    private WalletFile(int version, String network, String accountXpub, Map<AddressType, String> segwitXpubs,
+            KdfParams kdf, WalletCrypto.Sealed sealed, int nextReceiveIndex, int nextChangeIndex,
+            List<HistoryEntry> history) {
         if (nextReceiveIndex < 0 || nextChangeIndex < 0) {
             throw new WalletException("wallet file is corrupt: negative address index");
         }
+        this.version = version;
         this.network = network;
         this.accountXpub = accountXpub;
+        Map<AddressType, String> seg = new EnumMap<>(AddressType.class);
+        seg.putAll(segwitXpubs);
+        seg.remove(AddressType.LEGACY);
+        this.segwitXpubs = Collections.unmodifiableMap(seg);
         this.kdf = kdf;
         this.sealed = sealed;
         this.nextReceiveIndex = nextReceiveIndex;
@@ -60,10 +79,14 @@ public final class WalletFile {
         if (password.length == 0) {
             throw new WalletException("the wallet password must not be empty");
         }
-        String xpub = Keychain.fromSeed(params, secrets.seed()).accountXpub();
+        Keychain keys = Keychain.fromSeed(params, secrets.seed());
+        String xpub = keys.accountXpub();
+        Map<AddressType, String> segwit = new EnumMap<>(AddressType.class);
+        segwit.put(AddressType.P2SH_SEGWIT, keys.accountXpub(AddressType.P2SH_SEGWIT));
+        segwit.put(AddressType.BECH32, keys.accountXpub(AddressType.BECH32));
         WalletCrypto.Sealed sealed = WalletCrypto.seal(secrets.toPlaintext(), password, kdf,
-                aad(params.name(), xpub, kdf), random);
-        return new WalletFile(params.name(), xpub, kdf, sealed, 0, 0, List.of());
+                aad(VERSION, params.name(), xpub, segwit, kdf), random);
+        return new WalletFile(VERSION, params.name(), xpub, segwit, kdf, sealed, 0, 0, List.of());
     }
 
     /**
@@ -74,16 +97,22 @@ public final class WalletFile {
      */
     public WalletSecrets unlock(char[] password) {
         WalletSecrets secrets = WalletSecrets.fromPlaintext(
-                WalletCrypto.open(sealed, password, kdf, aad(network, accountXpub, kdf)));
+                WalletCrypto.open(sealed, password, kdf, aad(version, network, accountXpub, segwitAccounts(), kdf)));
         return secrets;
     }
 
     /** A keychain that can sign: the password opens the seed, whose account must match the stored one. */
     public Keychain signingKeychain(NetworkParams params, char[] password) {
         checkNetwork(params);
-        Keychain keys = Keychain.fromSeed(params, unlock(password).seed());
+        Keychain keys = Keychain.fromSeed(params, unlock(password).seed(), types());
         if (!keys.accountXpub().equals(accountXpub)) {
             throw new WalletException("wallet file is corrupt: the seed does not give the stored account key");
+        }
+        for (Map.Entry<AddressType, String> e : segwitAccounts().entrySet()) {
+            if (!keys.accountXpub(e.getKey()).equals(e.getValue())) {
+                throw new WalletException("wallet file is corrupt: the seed does not give the stored " + e.getKey()
+                        + " account key");
+            }
         }
         return keys;
     }
@@ -92,7 +121,10 @@ public final class WalletFile {
     public Keychain keychain(NetworkParams params) {
         checkNetwork(params);
         try {
-            return Keychain.watching(params, accountXpub);
+            Map<AddressType, String> all = new EnumMap<>(AddressType.class);
+            all.putAll(segwitAccounts());
+            all.put(AddressType.LEGACY, accountXpub);
+            return Keychain.watching(params, all);
         } catch (ParseException e) {
             throw new WalletException("wallet file is corrupt: bad account key: " + e.getMessage());
         }
@@ -105,11 +137,33 @@ public final class WalletFile {
         }
     }
 
-    /** The GCM additional data: every clear field that decides which keys and which chain the secrets serve. */
-    private static byte[] aad(String network, String xpub, KdfParams kdf) {
-        String s = FORMAT + "/" + VERSION + "\n" + network + "\n" + xpub + "\n" + kdf.n() + "," + kdf.r() + ","
-                + kdf.p() + "," + Hex.encode(kdf.salt());
-        return s.getBytes(StandardCharsets.UTF_8);
+    /**
+     * The GCM additional data: every clear field that decides which keys and which chain the secrets serve.
+     * Version 1's form is kept byte for byte, so old files still open.
+     */
+    private static byte[] aad(int version, String network, String xpub, Map<AddressType, String> segwit, KdfParams kdf) {
+        StringBuilder s = new StringBuilder(FORMAT + "/" + version + "\n" + network + "\n" + xpub + "\n" + kdf.n() + ","
+                + kdf.r() + "," + kdf.p() + "," + Hex.encode(kdf.salt()));
+        if (version >= 2) {
+            segwit.forEach((t, x) -> s.append('\n').append(t.option()).append('=').append(x));
+        }
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The segwit accounts' keys (empty for a version-1 file). */
+    public Map<AddressType, String> segwitAccounts() {
+        return segwitXpubs;
+    }
+
+    /** The account types of this wallet: BIP44 always, BIP49 and BIP84 from version 2. */
+    public Set<AddressType> types() {
+        Set<AddressType> t = EnumSet.of(AddressType.LEGACY);
+        t.addAll(segwitAccounts().keySet());
+        return t;
+    }
+
+    public int version() {
+        return version;
     }
 
     public String network() {
@@ -151,9 +205,12 @@ public final class WalletFile {
 
     /** This file with a chain's next index raised to at least {@code next} (indexes never go back). */
     public WalletFile withNextIndexAtLeast(int chain, int next) {
+        if (next < 0 || next > KeyPath.INDEX_LIMIT) {
+            throw new WalletException("address index " + next + " is past BIP32's non-hardened limit of 2^31-1");
+        }
         int r = chain == KeyPath.RECEIVE ? Math.max(nextReceiveIndex, next) : nextReceiveIndex;
         int c = chain == KeyPath.CHANGE ? Math.max(nextChangeIndex, next) : nextChangeIndex;
-        return new WalletFile(network, accountXpub, kdf, sealed, r, c, history);
+        return new WalletFile(version, network, accountXpub, segwitAccounts(), kdf, sealed, r, c, history);
     }
 
     /** This file with the entries not already in its history appended (an entry is identified by its key). */
@@ -161,17 +218,21 @@ public final class WalletFile {
         Map<String, HistoryEntry> merged = new LinkedHashMap<>();
         history.forEach(e -> merged.put(e.key(), e));
         entries.forEach(e -> merged.putIfAbsent(e.key(), e));
-        return new WalletFile(network, accountXpub, kdf, sealed, nextReceiveIndex, nextChangeIndex,
-                new ArrayList<>(merged.values()));
+        return new WalletFile(version, network, accountXpub, segwitAccounts(), kdf, sealed, nextReceiveIndex,
+                nextChangeIndex, new ArrayList<>(merged.values()));
     }
 
     public byte[] toJson() {
         ObjectNode root = JSON.createObjectNode()
                 .put("format", FORMAT)
-                .put("version", VERSION)
+                .put("version", version)
                 .put("network", network)
                 .put("accountPath", accountPath())
                 .put("accountXpub", accountXpub);
+        if (version >= 2) {
+            ObjectNode seg = root.putObject("segwitAccounts");
+            segwitAccounts().forEach((t, x) -> seg.put(t.option(), x));
+        }
         root.putObject("kdf")
                 .put("algorithm", "scrypt")
                 .put("n", kdf.n())
@@ -214,7 +275,8 @@ public final class WalletFile {
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new WalletException(source + " is not a nakamoto wallet file");
         }
-        if (root.path("version").asInt() != VERSION) {
+        int version = root.path("version").asInt();
+        if (version != VERSION && version != VERSION_LEGACY) {
             throw new WalletException(source + ": unsupported wallet file version " + root.path("version"));
         }
         try {
@@ -236,7 +298,14 @@ public final class WalletFile {
                         text(e, "address"), field(e, "amountSat").asLong(), field(e, "feeSat").asLong(),
                         field(e, "firstSeen").asLong()));
             }
-            return new WalletFile(text(root, "network"), text(root, "accountXpub"), kdf, sealed,
+            Map<AddressType, String> segwit = new EnumMap<>(AddressType.class);
+            if (version >= 2) {
+                JsonNode seg = field(root, "segwitAccounts");
+                for (AddressType t : List.of(AddressType.P2SH_SEGWIT, AddressType.BECH32)) {
+                    segwit.put(t, text(seg, t.option()));
+                }
+            }
+            return new WalletFile(version, text(root, "network"), text(root, "accountXpub"), segwit, kdf, sealed,
                     field(root, "nextReceiveIndex").asInt(), field(root, "nextChangeIndex").asInt(), history);
         } catch (WalletException | ParseException | IllegalArgumentException e) {
             throw new WalletException(source + " is corrupt: " + e.getMessage());

@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.model.Address;
+import org.nakamoto.chain.model.SegwitAddress;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.wallet.keys.WifKey;
@@ -134,20 +136,45 @@ class WalletCliTest {
         String first = a.run("address").ok().json().get("address").asText();
         JsonNode second = a.run("address").ok().json();
         assertFalse(first.equals(second.get("address").asText()));
-        assertEquals("m/44'/1'/0'/0/1", second.get("path").asText());
+        assertEquals("m/84'/1'/0'/0/1", second.get("path").asText(), "BIP84 by default");
+        assertTrue(first.startsWith("bcrt1q"), first);
         String wif = a.run("export-key", first).ok().json().get("wif").asText();
         WifKey key = WifKey.decode(wif, REGTEST.wifVersion());
         assertTrue(key.compressed());
-        assertEquals(first, Address.fromPublicKey(REGTEST.pubKeyHashVersion(), key.publicKey()).toString());
+        assertEquals(first, SegwitAddress.p2wpkh("bcrt", Hashes.hash160(key.publicKey())).toString());
+        // --address-type: the other kinds, each at the next shared index, each found by export-key.
+        JsonNode legacy = a.run("address", "--address-type", "legacy").ok().json();
+        assertEquals("m/44'/1'/0'/0/2", legacy.get("path").asText());
+        String wifLegacy = a.run("export-key", legacy.get("address").asText()).ok().json().get("wif").asText();
+        assertEquals(legacy.get("address").asText(),
+                Address.fromPublicKey(REGTEST.pubKeyHashVersion(), WifKey.decode(wifLegacy, REGTEST.wifVersion()).publicKey()).toString());
+        JsonNode nested = a.run("address", "--address-type", "p2sh-segwit").ok().json();
+        assertEquals("m/49'/1'/0'/0/3", nested.get("path").asText());
+        assertTrue(nested.get("address").asText().startsWith("2"), nested.toString());
+        assertRefused(a.run("address", "--address-type", "taproot"), "legacy, p2sh-segwit or bech32");
         assertRefused(a.run("export-key", "mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn"), "does not belong to this wallet");
     }
 
     @Test
     void networkComesFromTheWalletFileAndMismatchesAreRefused() {
         CliHarness plain = new CliHarness("password A", "--wallet", walletA.toString());
-        assertTrue(plain.run("address").ok().out().strip().matches("[mn][1-9A-HJ-NP-Za-km-z]{25,34}"));
+        assertTrue(plain.run("address").ok().out().strip().matches("bcrt1q[02-9ac-hj-np-z]{38}"));
         assertRefused(new CliHarness("password A", "--network", "testnet", "--wallet", walletA.toString()).run("address"),
                 "is for network 'regtest'");
+    }
+
+    /** Issue 17: at index 2^31-1 the wallet handed out the same address again and again. */
+    @Test
+    void addressesStopAtBip32sNonHardenedLimit() throws Exception {
+        String json = java.nio.file.Files.readString(walletA);
+        java.nio.file.Files.writeString(walletA, json.replaceFirst("\"nextReceiveIndex\"\\s*:\\s*\\d+",
+                "\"nextReceiveIndex\" : 2147483646"));
+        assertEquals("m/44'/1'/0'/0/2147483646", a.run("address").ok().json().get("path").asText(), "the last one");
+        for (int i = 0; i < 2; i++) {
+            assertRefused(a.run("address"), "no fresh receive address left", "2^31-1", "2147483647",
+                    "create a new wallet");
+        }
+        assertTrue(java.nio.file.Files.readString(walletA).contains("\"nextReceiveIndex\" : 2147483647"));
     }
 
     private static void assertRefused(CliHarness.Result r, String... fragments) {

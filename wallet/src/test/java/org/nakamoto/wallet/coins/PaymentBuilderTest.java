@@ -22,7 +22,9 @@ import org.nakamoto.chain.script.ScriptFlag;
 import org.nakamoto.chain.script.ScriptVerifier;
 import org.nakamoto.wallet.WalletException;
 import org.nakamoto.wallet.account.KeyPath;
+import org.nakamoto.wallet.account.AddressType;
 import org.nakamoto.wallet.account.Keychain;
+import org.nakamoto.wallet.account.WalletAddress;
 import org.nakamoto.wallet.keys.Mnemonic;
 
 class PaymentBuilderTest {
@@ -33,8 +35,12 @@ class PaymentBuilderTest {
     static final Script CHANGE = KEYS.address(new KeyPath(KeyPath.CHANGE, 0)).scriptPubKey();
 
     static WalletCoin coin(int index, long sat) {
-        KeyPath p = new KeyPath(KeyPath.RECEIVE, index % 5);
-        Address a = KEYS.address(p);
+        return coin(AddressType.LEGACY, index, sat);
+    }
+
+    static WalletCoin coin(AddressType type, int index, long sat) {
+        KeyPath p = new KeyPath(type, KeyPath.RECEIVE, index % 5);
+        WalletAddress a = KEYS.address(p);
         Hash256 txid = Hash256.wrap(Hashes.sha256(("coin " + index).getBytes()));
         return new WalletCoin(new OutPoint(txid, index % 3), sat, a.scriptPubKey(), p, a.toString(), 10, 20, false, false);
     }
@@ -70,6 +76,35 @@ class PaymentBuilderTest {
             }
         }
         assertTrue(checked > 50);
+    }
+
+    /** BIP84/BIP49 coins: witness signatures (BIP143), fee by virtual size, every input verified. */
+    @Test
+    void segwitCoinsPayByVirtualSize() {
+        Script bech32Change = KEYS.address(new KeyPath(AddressType.BECH32, KeyPath.CHANGE, 0)).scriptPubKey();
+        List<WalletCoin> pool = List.of(coin(AddressType.BECH32, 0, 300_000), coin(AddressType.P2SH_SEGWIT, 1, 200_000),
+                coin(AddressType.LEGACY, 2, 100_000));
+        for (long rate : new long[] {1, 3, 10}) {
+            Payment p = new PaymentBuilder(KEYS).build(pool, TO, 550_000, rate, bech32Change);
+            Transaction tx = p.tx();
+            assertEquals(3, tx.inputs().size());
+            assertTrue(tx.hasWitness());
+            assertTrue(tx.vsize() < tx.size(), "witness bytes are discounted");
+            assertEquals(rate * tx.vsize(), p.feeSat(), "fee == rate x vsize");
+            for (int i = 0; i < 3; i++) {
+                WalletCoin c = p.spent().get(i);
+                assertEquals(ScriptError.OK, ScriptVerifier.verifyInput(tx, i, c.scriptPubKey(), c.valueSat(),
+                        EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS)));
+                boolean legacy = c.path().type() == AddressType.LEGACY;
+                assertEquals(legacy, tx.inputs().get(i).witness().isEmpty(), "witness only for segwit coins");
+                assertEquals(c.path().type() == AddressType.BECH32, tx.inputs().get(i).scriptSig().bytes().length == 0);
+            }
+            // A wrong amount breaks a BIP143 signature: it commits to the value spent.
+            WalletCoin first = p.spent().stream().filter(c -> c.path().type() == AddressType.BECH32).findFirst().orElseThrow();
+            int at = p.spent().indexOf(first);
+            assertTrue(!ScriptVerifier.verifyInput(tx, at, first.scriptPubKey(), first.valueSat() + 1,
+                    EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS)).isOk());
+        }
     }
 
     @Test
