@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class BanList {
     private final Map<String, BanEntry> bans = new LinkedHashMap<>();
+    /** Misbehaving addresses: refused only when slots are full, never persisted (see {@link Discouraged}). */
+    private final Discouraged discouraged = new Discouraged();
     private boolean dirty;
 
     boolean isBanned(String host, long now) {
@@ -44,9 +46,19 @@ final class BanList {
         return removed;
     }
 
+    /** Clears the bans and, as Core's clearbanned, the discouraged addresses. */
     void clear() {
         dirty |= !bans.isEmpty();
         bans.clear();
+        discouraged.clear();
+    }
+
+    void discourage(String host) {
+        discouraged.add(host);
+    }
+
+    boolean isDiscouraged(String host) {
+        return discouraged.contains(host);
     }
 
     List<BanEntry> list(long now) {

@@ -70,7 +70,7 @@ final class ConnectionManager {
 
     private boolean skip(NetAddress a, long now) {
         return dialling.containsKey(a) || addNodes.contains(a) || a.equals(self.get()) || peers.connectedTo(a)
-                || bans.isBanned(a.host(), now);
+                || bans.isBanned(a.host(), now) || bans.isDiscouraged(a.host());
     }
 
     private void maintain(NetAddress a, long now) {

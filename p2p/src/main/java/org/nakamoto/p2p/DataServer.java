@@ -44,6 +44,12 @@ final class DataServer {
     static final int MAX_BLOCKS_PER_INV = 500;
     static final int MAX_GETDATA_BACKLOG = 50_000;
     private static final int ITEMS_PER_BATCH = 16;
+    /**
+     * A batch stops reading once it holds this much, so that the send-queue check between batches bounds
+     * what a peer that asks and never reads can pin (16 large blocks at once were about 14 MB a peer).
+     */
+    private static final long BATCH_BYTES = 1 << 20;
+    private static final int NOTFOUND_FLUSH = 1_000;
     private static final long QUEUE_FULL_RETRY_MILLIS = 20;
 
     private final ChainView chain;
@@ -74,7 +80,7 @@ final class DataServer {
         }
     }
 
-    private record Item(InvItem inv, byte[] payload) {
+    private record Item(InvItem inv, byte[] payload, boolean unread) {
     }
 
     /** One getdata item and the hash to look it up by (a MSG_WTX's txid, resolved on the event loop). */
@@ -89,6 +95,7 @@ final class DataServer {
             return;
         }
         if (s.getDataQueue.isEmpty()) {
+            flushNotFound(p);
             s.serving = false;
             p.holdForData(false);
             return;
@@ -110,9 +117,16 @@ final class DataServer {
                 s.serving = false;
                 return;
             }
-            List<InvItem> notFound = new ArrayList<>();
-            for (Item it : ar.result()) {
-                if (it.payload() == null) {
+            List<InvItem> notFound = s.notFound;
+            List<Item> items = ar.result();
+            // Items the worker left unread (the batch reached BATCH_BYTES) go back to the front, in order.
+            for (int i = items.size() - 1; i >= 0 && items.get(i).unread(); i--) {
+                s.getDataQueue.addFirst(items.get(i).inv());
+            }
+            for (Item it : items) {
+                if (it.unread()) {
+                    break;
+                } else if (it.payload() == null) {
                     notFound.add(it.inv());
                 } else if (it.inv().isAnyBlock()) {
                     p.sendRaw(BlockMessage.COMMAND, it.payload());
@@ -124,11 +138,24 @@ final class DataServer {
                     p.known().add(it.inv().hash());
                 }
             }
-            if (!notFound.isEmpty()) {
-                p.send(new NotFoundMessage(notFound));
+            if (notFound.size() >= NOTFOUND_FLUSH) {
+                flushNotFound(p);
             }
             serveNext(p);
         });
+    }
+
+    /**
+     * Sends the items not found so far. A batch stops reading at {@value #BATCH_BYTES} bytes (so the
+     * send-queue check between batches bounds what one peer pins), and the misses of several batches go
+     * out together, after the blocks found, rather than once per batch.
+     */
+    private void flushNotFound(Peer p) {
+        List<InvItem> notFound = p.sync().notFound;
+        if (!notFound.isEmpty()) {
+            p.send(new NotFoundMessage(new ArrayList<>(notFound)));
+            notFound.clear();
+        }
     }
 
     /**
@@ -138,9 +165,14 @@ final class DataServer {
      */
     private List<Item> read(List<Lookup> batch) {
         List<Item> out = new ArrayList<>(batch.size());
+        long bytes = 0;
         ActiveChain active = chain.activeChain();
         for (Lookup l : batch) {
             InvItem inv = l.inv();
+            if (bytes >= BATCH_BYTES) {
+                out.add(new Item(inv, null, true));
+                continue;
+            }
             byte[] payload = null;
             if (inv.isAnyBlock()) {
                 BlockNode n = chain.node(inv.hash());
@@ -154,7 +186,10 @@ final class DataServer {
                     payload = inv.wantsWitness() ? e.tx().serialize() : e.tx().serializeWithoutWitness();
                 }
             }
-            out.add(new Item(inv, payload));
+            out.add(new Item(inv, payload, false));
+            if (payload != null) {
+                bytes += payload.length;
+            }
         }
         return out;
     }

@@ -169,6 +169,9 @@ final class MessageRouter implements PeerEvents {
     private void onBlock(Peer p, Block block) {
         downloader.onBlock(p, block).onComplete(ar -> {
             if (ar.succeeded()) {
+                if (ar.result() == ChainState.Acceptance.ACCEPTED) {
+                    p.markBlock(); // eviction protects peers that bring new blocks
+                }
                 if (ar.result() == ChainState.Acceptance.ORPHAN && p.isReady()) {
                     headerSync.requestHeaders(p, headerSync.bestHeader());
                 }
@@ -185,19 +188,29 @@ final class MessageRouter implements PeerEvents {
         });
     }
 
+    /**
+     * Core's Discourage: the peer was disconnected; its address is discouraged (not banned, not saved),
+     * and its other connections are closed too. A peer the user asked for (--connect, --addnode, addnode
+     * onetry) or a whitelisted address (loopback's 127.0.0.1 by default) is only disconnected, as Core's
+     * manual and noban peers: discouraging its IP would refuse the very node the user configured, or, on
+     * a local testnet where every node is 127.0.0.1, every node. setban still bans for 24 h.
+     */
     @Override
     public void onBanworthy(Peer p, String reason) {
-        if (p.kind() == Peer.Kind.MANUAL) {
-            // A peer the user asked for (--connect, --addnode, addnode onetry) is never banned, as Core
-            // exempts manual connections (NetPermissionFlags::NoBan-like): banning its IP would also
-            // refuse the very node the user configured. It was disconnected; log and let the user decide.
-            LOG.warn("not banning manual peer {} (disconnected instead): {}", p, reason);
+        String host = p.remoteAddress().host();
+        if (p.kind() == Peer.Kind.MANUAL || config.isWhitelisted(host)) {
+            LOG.warn("not discouraging {} peer {} (disconnected instead): {}",
+                    p.kind() == Peer.Kind.MANUAL ? "manual" : "whitelisted", p, reason);
             return;
         }
-        String host = p.remoteAddress().host();
-        bans.ban(host, clock.getAsLong(), config.banDuration().toMillis(), reason);
-        metrics.bans.incrementAndGet();
-        LOG.info("banned {} for {}: {}", host, config.banDuration(), reason);
+        bans.discourage(host);
+        metrics.discouraged.incrementAndGet();
+        for (Peer other : peers.withHost(host)) {
+            if (other.kind() != Peer.Kind.MANUAL) {
+                other.disconnect("address discouraged");
+            }
+        }
+        LOG.info("discouraged {}: {}", host, reason);
     }
 
     @Override

@@ -22,6 +22,12 @@ import org.nakamoto.p2p.wire.VersionMessage;
  * @param dialLearnedAddresses false (the default) keeps the project rule "the node dials only addresses
  *                          it is given": addresses learned from addr messages (or from a peers.txt) are
  *                          stored and dialled only when they are loopback; true also uses the others
+ * @param whitelist         hosts exempt from discouragement and the per-address limit (Core's noban)
+ * @param maxInboundPerHost inbound connections one non-whitelisted address may hold at once
+ * @param peerTimeout       a frame left half-received this long (while we read) drops the peer
+ * @param receiveBudgetBytes all peers' undecoded received bytes together; past it, reading pauses
+ * @param sendBudgetBytes   all peers' queued outgoing bytes together; past it, getdata is not served
+ * @param maxPresyncHeaders longest low-work header chain verified in memory before it is given up
  */
 public record P2pConfig(
         String listenHost,
@@ -52,16 +58,35 @@ public record P2pConfig(
         int blockDownloadWindow,
         int knownInventoryCapacity,
         int addressBookCapacity,
-        boolean dialLearnedAddresses) {
+        boolean dialLearnedAddresses,
+        List<String> whitelist,
+        int maxInboundPerHost,
+        Duration peerTimeout,
+        long receiveBudgetBytes,
+        long sendBudgetBytes,
+        int maxPresyncHeaders) {
 
     /** Core's DEFAULT_MAX_PEER_CONNECTIONS (125) minus the 8 full-relay outbound slots. */
     public static final int DEFAULT_MAX_INBOUND = 117;
     public static final int DEFAULT_MAX_OUTBOUND = 8;
+    /**
+     * Loopback's own address is exempt from discouragement by default, so that one bad frame from a local
+     * process cannot cut a local testnet (bin/testnet) apart; other 127/8 addresses are not (tests attack
+     * from 127.0.0.2). An empty whitelist exempts nobody.
+     */
+    public static final List<String> DEFAULT_WHITELIST = List.of("127.0.0.1", "0:0:0:0:0:0:0:1");
+    public static final int DEFAULT_MAX_INBOUND_PER_HOST = 8;
+
+    /** True if misbehaviour from {@code host} must not discourage or ban it. */
+    public boolean isWhitelisted(String host) {
+        return whitelist.contains(host);
+    }
 
     public P2pConfig {
         connect = List.copyOf(connect);
         addNodes = List.copyOf(addNodes);
         seeds = List.copyOf(seeds);
+        whitelist = List.copyOf(whitelist);
         if (maxOutbound < 0 || maxInbound < 0 || maxBlocksInFlightPerPeer < 1) {
             throw new IllegalArgumentException("connection counts must be non-negative, in-flight at least 1");
         }
@@ -102,6 +127,12 @@ public record P2pConfig(
         b.knownInventoryCapacity = knownInventoryCapacity;
         b.addressBookCapacity = addressBookCapacity;
         b.dialLearnedAddresses = dialLearnedAddresses;
+        b.whitelist = new ArrayList<>(whitelist);
+        b.maxInboundPerHost = maxInboundPerHost;
+        b.peerTimeout = peerTimeout;
+        b.receiveBudgetBytes = receiveBudgetBytes;
+        b.sendBudgetBytes = sendBudgetBytes;
+        b.maxPresyncHeaders = maxPresyncHeaders;
         return b;
     }
 
@@ -136,6 +167,12 @@ public record P2pConfig(
         private int knownInventoryCapacity = 50_000;
         private int addressBookCapacity = 10_000;
         private boolean dialLearnedAddresses;
+        private List<String> whitelist = new ArrayList<>(DEFAULT_WHITELIST);
+        private int maxInboundPerHost = DEFAULT_MAX_INBOUND_PER_HOST;
+        private Duration peerTimeout = Duration.ofSeconds(60);
+        private long receiveBudgetBytes = 128L << 20;
+        private long sendBudgetBytes = 128L << 20;
+        private int maxPresyncHeaders = 10_000_000;
 
         public Builder listen(String host, int port) {
             this.listenHost = host;
@@ -266,13 +303,46 @@ public record P2pConfig(
             return this;
         }
 
+        /**
+         * Hosts (exact IP literals) whose misbehaviour disconnects them but never discourages or bans their
+         * address, and which the per-address inbound limit does not count (Core's -whitelist=noban@...).
+         */
+        public Builder whitelist(List<String> hosts) {
+            this.whitelist = new ArrayList<>(hosts);
+            return this;
+        }
+
+        public Builder maxInboundPerHost(int n) {
+            this.maxInboundPerHost = n;
+            return this;
+        }
+
+        /** A peer that leaves a frame half-sent this long while we are reading is dropped (Core's -peertimeout). */
+        public Builder peerTimeout(Duration d) {
+            this.peerTimeout = d;
+            return this;
+        }
+
+        /** The sums over all peers of undecoded received bytes and of queued outgoing bytes. */
+        public Builder budgets(long receiveBytes, long sendBytes) {
+            this.receiveBudgetBytes = receiveBytes;
+            this.sendBudgetBytes = sendBytes;
+            return this;
+        }
+
+        public Builder maxPresyncHeaders(int n) {
+            this.maxPresyncHeaders = n;
+            return this;
+        }
+
         public P2pConfig build() {
             return new P2pConfig(listenHost, listenPort, advertiseHost, dataDir, connect, addNodes, seeds,
                     maxOutbound, maxInbound, services, userAgent, relayTransactions, tickInterval,
                     handshakeTimeout, pingInterval, pingTimeout, banDuration, reconnectBaseDelay,
                     reconnectMaxDelay, blockStallTimeout, sendStallTimeout, connectTimeout,
                     writeQueueHighWaterBytes, maxSendQueueBytes, maxBlocksInFlightPerPeer, blockDownloadWindow,
-                    knownInventoryCapacity, addressBookCapacity, dialLearnedAddresses);
+                    knownInventoryCapacity, addressBookCapacity, dialLearnedAddresses, whitelist, maxInboundPerHost,
+                    peerTimeout, receiveBudgetBytes, sendBudgetBytes, maxPresyncHeaders);
         }
     }
 }

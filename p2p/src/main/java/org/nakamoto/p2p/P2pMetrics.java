@@ -27,6 +27,10 @@ public final class P2pMetrics {
     final AtomicLong misbehaviourEvents = new AtomicLong();
     final AtomicLong bans = new AtomicLong();
     final AtomicLong peersConnected = new AtomicLong();
+    final AtomicLong discouraged = new AtomicLong();
+    final AtomicLong evictions = new AtomicLong();
+    final AtomicLong budgetPauses = new AtomicLong();
+    final AtomicLong headersPresynced = new AtomicLong();
 
     /** Counter name (Prometheus style, without prefix) to current value. */
     public Map<String, Long> snapshot() {
@@ -49,6 +53,10 @@ public final class P2pMetrics {
         m.put("misbehaviour_events_total", misbehaviourEvents.get());
         m.put("bans_total", bans.get());
         m.put("peers_connected", peersConnected.get());
+        m.put("discouraged_total", discouraged.get());
+        m.put("inbound_evictions_total", evictions.get());
+        m.put("receive_budget_pauses_total", budgetPauses.get());
+        m.put("headers_presynced_total", headersPresynced.get());
         return m;
     }
 

@@ -74,6 +74,7 @@ public final class P2pNetwork {
     private long timerId = -1;
     private long lastSave;
     private PeerRegistry peers;
+    private NetBudget budget;
     private BanList bans;
     private AddressBook book;
     private ConnectionManager connections;
@@ -127,6 +128,8 @@ public final class P2pNetwork {
         this.context = ctx;
         ChainGateway gateway = new ChainGateway(writer, ctx, chainTasks);
         peers = new PeerRegistry();
+        budget = new NetBudget(config.receiveBudgetBytes(), config.sendBudgetBytes());
+        budget.watch(peers);
         bans = new BanList();
         book = new AddressBook(config.addressBookCapacity(), config.reconnectBaseDelay().toMillis(),
                 config.reconnectMaxDelay().toMillis());
@@ -135,7 +138,7 @@ public final class P2pNetwork {
         Supplier<NetAddress> self = this::advertisedAddress;
         connections = new ConnectionManager(config, book, bans, peers, client, metrics, clock, self, this::attach);
         downloader = new BlockDownloader(chain, gateway, peers, config, metrics, clock);
-        headerSync = new HeaderSync(chain, gateway, downloader, metrics);
+        headerSync = new HeaderSync(chain, gateway, downloader, metrics, params, config.maxPresyncHeaders());
         announcer = new BlockAnnouncer(chain, peers, headerSync::isCatchingUp);
         RecentWtxids wtxids = new RecentWtxids();
         txRelay = new TxRelay(mempool, gateway, peers, metrics, clock, config.blockStallTimeout().toMillis(), wtxids);
@@ -267,13 +270,40 @@ public final class P2pNetwork {
     private void onInbound(NetSocket socket) {
         String host = socket.remoteAddress().hostAddress();
         long now = clock.getAsLong();
-        if (stopped.get() || bans.isBanned(host, now) || peers.count(Peer.Kind.INBOUND) >= config.maxInbound()) {
+        boolean whitelisted = config.isWhitelisted(host);
+        boolean accept = !stopped.get() && !bans.isBanned(host, now)
+                && (whitelisted || peers.inboundFrom(host) < config.maxInboundPerHost());
+        if (accept && peers.count(Peer.Kind.INBOUND) >= config.maxInbound()) {
+            // Full: a discouraged address waits for a free slot (Core); anyone else may take an evicted one.
+            accept = !bans.isDiscouraged(host) && evictInbound();
+        }
+        if (!accept) {
             metrics.inboundRefused.incrementAndGet();
             socket.close();
             return;
         }
         metrics.inboundAccepted.incrementAndGet();
         attach(socket, Peer.Kind.INBOUND, null);
+    }
+
+    /** Core's AttemptToEvictConnection; false if every inbound peer is protected. */
+    private boolean evictInbound() {
+        List<InboundEviction.Candidate> candidates = new ArrayList<>();
+        for (Peer p : peers.all()) {
+            if (p.isInbound() && !p.isClosing()) {
+                String host = p.remoteAddress().host();
+                candidates.add(new InboundEviction.Candidate(p.id(), p.connectedAt(), p.minPingMillis(), p.lastBlockAt(),
+                        p.lastTxAt(), InboundEviction.netGroup(host), config.isWhitelisted(host),
+                        bans.isDiscouraged(host)));
+            }
+        }
+        Peer victim = peers.get(InboundEviction.select(candidates));
+        if (victim == null) {
+            return false;
+        }
+        metrics.evictions.incrementAndGet();
+        victim.disconnect("evicted: inbound slots full");
+        return true;
     }
 
     private void attach(NetSocket socket, Peer.Kind kind, NetAddress dialled) {
@@ -283,7 +313,7 @@ public final class P2pNetwork {
         }
         NetAddress remote = new NetAddress(socket.remoteAddress().hostAddress(), socket.remoteAddress().port());
         Peer p = new Peer(peers.nextId(), socket, kind, remote, dialled, NetworkMagic.of(params.magicBytes()), config,
-                metrics, clock, router);
+                metrics, clock, router, budget);
         peers.add(p);
         metrics.peersConnected.incrementAndGet();
         p.start();
@@ -387,6 +417,16 @@ public final class P2pNetwork {
 
     public Future<List<BanEntry>> listBanned() {
         return onContext(() -> bans.list(clock.getAsLong()));
+    }
+
+    /** True if misbehaviour from {@code host} was seen (since start or the last clearbanned). */
+    public Future<Boolean> isDiscouraged(String host) {
+        return onContext(() -> bans.isDiscouraged(host));
+    }
+
+    /** Bytes received and not yet decoded, and bytes queued to send, summed over all peers. */
+    public Future<long[]> bufferedBytes() {
+        return onContext(() -> new long[] {budget.receivedBytes(), budget.queuedBytes()});
     }
 
     public Future<Void> clearBanned() {

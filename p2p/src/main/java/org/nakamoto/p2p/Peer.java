@@ -1,8 +1,10 @@
 package org.nakamoto.p2p;
 
+import io.netty.channel.ChannelOutboundBuffer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import org.nakamoto.chain.state.BlockNode;
@@ -13,6 +15,7 @@ import org.nakamoto.p2p.wire.MessageRegistry;
 import org.nakamoto.p2p.wire.NetworkMagic;
 import org.nakamoto.p2p.wire.PingMessage;
 import org.nakamoto.p2p.wire.PongMessage;
+import org.nakamoto.p2p.wire.Protocol;
 import org.nakamoto.p2p.wire.SendHeadersMessage;
 import org.nakamoto.p2p.wire.UnknownMessage;
 import org.nakamoto.p2p.wire.VerackMessage;
@@ -29,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>Concurrency: confined to the network's event-loop context. Vert.x calls the socket handlers there,
  * and every other caller is already on it; no field is touched from another thread, so none is guarded.
  *
- * <p>Size: about 550 lines (the BIP339 handshake step added 30), above the project's 400, because reading, the
- * handshake, the send queue and the per-peer backpressure all decide together whether the one socket is read (the
- * read-hold flags); split apart, each part would need the others' state. Sync and relay state lives in {@link
- * PeerSyncState}, the rest of the network's logic outside.
+ * <p>Size: about 670 lines, above the project's 400, because reading, the handshake (with BIP339's step),
+ * the send queue and the per-peer backpressure all decide together whether the one socket is read (the
+ * read-hold flags and the network's receive budget); split apart, each part would need the others' state.
+ * Sync and relay state lives in {@link PeerSyncState}, the rest of the network's logic outside.
  */
 public final class Peer {
     private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
@@ -42,6 +45,15 @@ public final class Peer {
     static final int SENDHEADERS_VERSION = 70012;
     /** Reading from a peer stops while more chain-thread tasks than this are pending for it. */
     static final int MAX_CHAIN_TASKS = 3;
+    /**
+     * What a peer may send before its verack: version, verack and the feature negotiations that Core sends
+     * between the two (BIP339 wtxidrelay, BIP155 sendaddrv2, BIP330 sendtxrcncl). Anything else before the
+     * handshake, or any frame over {@value #MAX_HANDSHAKE_PAYLOAD} bytes, closes the connection: an
+     * unauthenticated socket can make us buffer at most a kilobyte.
+     */
+    static final Set<String> HANDSHAKE_COMMANDS = Set.of("version", "verack", "wtxidrelay", "sendaddrv2",
+            "sendtxrcncl");
+    static final int MAX_HANDSHAKE_PAYLOAD = 1_000;
 
     /** How the connection came about; only {@link #OUTBOUND} uses one of the outbound slots. */
     public enum Kind { INBOUND, OUTBOUND, MANUAL }
@@ -60,6 +72,16 @@ public final class Peer {
     private final LongSupplier clock;
     private final PeerEvents events;
     private final long connectedAt;
+    private final NetBudget budget;
+    /** The share of {@link NetBudget}'s received bytes this peer's decoder holds. */
+    private long accountedBytes;
+    /** Paused because all peers' received bytes are over budget (the socket only; frames still decode). */
+    private boolean budgetHeld;
+    /** Last time a byte arrived or reading resumed: a half-received frame older than peerTimeout drops us. */
+    private long lastProgressAt;
+    private long lastBlockAt;
+    private long lastTxAt;
+    private long minPingMillis = Long.MAX_VALUE;
 
     private final long localNonce = ThreadLocalRandom.current().nextLong();
     private boolean versionSent;
@@ -98,7 +120,7 @@ public final class Peer {
     private final PeerSyncState sync = new PeerSyncState();
 
     Peer(long id, NetSocket socket, Kind kind, NetAddress remote, NetAddress dialled, NetworkMagic magic,
-            P2pConfig config, P2pMetrics metrics, LongSupplier clock, PeerEvents events) {
+            P2pConfig config, P2pMetrics metrics, LongSupplier clock, PeerEvents events, NetBudget budget) {
         this.id = id;
         this.socket = socket;
         this.kind = kind;
@@ -106,12 +128,14 @@ public final class Peer {
         this.listenAddress = dialled;
         this.magic = magic;
         this.registry = MessageRegistry.standard();
-        this.decoder = new FrameDecoder(magic, registry);
+        this.decoder = new FrameDecoder(magic, this::payloadLimit);
+        this.budget = budget;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
         this.events = events;
         this.connectedAt = clock.getAsLong();
+        this.lastProgressAt = connectedAt;
         this.knownInventory = new KnownInventory(config.knownInventoryCapacity());
     }
 
@@ -128,16 +152,51 @@ public final class Peer {
 
     // ---- receiving
 
+    /** The frame decoder's cap per command: the registry's after the handshake, tiny before it. */
+    private int payloadLimit(String command) {
+        if (ready) {
+            return command == null ? Protocol.MAX_PROTOCOL_MESSAGE_LENGTH : registry.maxPayload(command);
+        }
+        return command != null && HANDSHAKE_COMMANDS.contains(command)
+                ? Math.min(registry.maxPayload(command), MAX_HANDSHAKE_PAYLOAD) : 0;
+    }
+
     private void onData(Buffer buffer) {
         if (closing) {
             return;
         }
         int n = buffer.length();
         lastReceiveAt = clock.getAsLong();
+        lastProgressAt = lastReceiveAt;
         stats.receivedRaw(n);
         metrics.bytesReceived.addAndGet(n);
         decoder.feed(buffer.getBytes());
+        account();
+        if (!budgetHeld && accountedBytes > NetBudget.SMALL_PEER_BYTES && budget.receiveOver(this)) {
+            budgetHeld = true;
+            metrics.budgetPauses.incrementAndGet();
+            updateReading();
+        }
         processFrames();
+    }
+
+    /** Brings this peer's share of the network's receive budget up to date with its decoder. */
+    private void account() {
+        long now = closing ? 0 : decoder.buffered();
+        if (now != accountedBytes) {
+            long delta = now - accountedBytes;
+            accountedBytes = now;
+            budget.received(delta);
+        }
+    }
+
+    /** NetBudget: the network's received bytes are back under budget. */
+    void budgetResume() {
+        if (budgetHeld) {
+            budgetHeld = false;
+            lastProgressAt = clock.getAsLong();
+            updateReading();
+        }
     }
 
     /**
@@ -182,6 +241,7 @@ public final class Peer {
             }
         } finally {
             processing = false;
+            account();
         }
     }
 
@@ -191,12 +251,13 @@ public final class Peer {
 
     /** Pauses or resumes the socket (and the processing of buffered frames) to match the holds. */
     private void updateReading() {
-        boolean hold = isReadingHeld();
+        boolean hold = isReadingHeld() || budgetHeld;
         if (hold && !socketPaused) {
             socketPaused = true;
             socket.pause();
         } else if (!hold && socketPaused && !closing) {
             socketPaused = false;
+            lastProgressAt = clock.getAsLong();
             socket.resume();
             processFrames();
         }
@@ -230,12 +291,13 @@ public final class Peer {
             onVersion(v);
         } else if (m instanceof VerackMessage) {
             onVerack();
+        } else if (!ready && !HANDSHAKE_COMMANDS.contains(m.command())) {
+            // Core ignores these; we close, so a stranger cannot keep us busy before identifying itself.
+            disconnect(m.command() + " before the handshake completed");
         } else if (m instanceof WtxidRelayMessage) {
             onWtxidRelay();
-        } else if (m instanceof UnknownMessage) {
+        } else if (m instanceof UnknownMessage || !ready) {
             return; // newer peers send sendcmpct, feefilter, wtxidrelay...: not misbehaviour
-        } else if (!ready) {
-            misbehaving(Misbehaviour.PROTOCOL_ORDER, m.command() + " before the handshake completed");
         } else if (m instanceof PingMessage p) {
             send(new PongMessage(p.nonce()));
         } else if (m instanceof PongMessage p) {
@@ -309,6 +371,7 @@ public final class Peer {
     private void onPong(PongMessage p) {
         if (pingNonce != 0 && p.nonce() == pingNonce) {
             lastPingMillis = clock.getAsLong() - pingSentAt;
+            minPingMillis = Math.min(minPingMillis, lastPingMillis);
             pingNonce = 0;
         }
         // A pong that matches nothing is ignored, as Core does.
@@ -372,9 +435,18 @@ public final class Peer {
         }
     }
 
-    /** True while the socket's write queue is over its high-water mark. */
+    /** Bytes queued on the socket that the kernel has not taken yet (they may sit off-heap, in direct buffers). */
+    long pendingWriteBytes() {
+        if (socket instanceof NetSocketInternal internal) {
+            ChannelOutboundBuffer b = internal.channelHandlerContext().channel().unsafe().outboundBuffer();
+            return b == null ? 0 : b.totalPendingWriteBytes();
+        }
+        return queuedBytes;
+    }
+
+    /** True while the socket's write queue is over its high-water mark, or all peers' queues over budget. */
     boolean isSendQueueFull() {
-        return sendHeld;
+        return sendHeld || budget.sendOver();
     }
 
     // ---- housekeeping
@@ -388,6 +460,12 @@ public final class Peer {
             if (now - connectedAt > config.handshakeTimeout().toMillis()) {
                 disconnect("no handshake within " + config.handshakeTimeout());
             }
+            return;
+        }
+        // A frame half-received while we were willing to read: the peer parked mid-frame (held by the
+        // budget counts too, or a budget held by parked peers would never free).
+        if (decoder.buffered() > 0 && !isReadingHeld() && now - lastProgressAt > config.peerTimeout().toMillis()) {
+            disconnect("frame unfinished for " + config.peerTimeout());
             return;
         }
         if (pingNonce != 0 && now - pingSentAt > config.pingTimeout().toMillis()) {
@@ -424,6 +502,7 @@ public final class Peer {
         }
         closing = true;
         closeReason = reason;
+        releaseBudget();
         LOG.debug("{} disconnecting: {}", this, reason);
         // Vert.x's close() flushes the write queue first, which never ends for a peer that stopped
         // reading; close the channel itself, and free the peer's slot now rather than at the socket's pace.
@@ -435,8 +514,15 @@ public final class Peer {
         onSocketClosed();
     }
 
+    private void releaseBudget() {
+        budget.forget(this);
+        budgetHeld = false;
+        account();
+    }
+
     private void onSocketClosed() {
         closing = true;
+        releaseBudget();
         if (closeReported) {
             return;
         }
@@ -515,6 +601,32 @@ public final class Peer {
 
     int banScore() {
         return banScore;
+    }
+
+    long connectedAt() {
+        return connectedAt;
+    }
+
+    /** Lowest ping seen, Long.MAX_VALUE before the first pong (eviction protects the fastest peers). */
+    long minPingMillis() {
+        return minPingMillis;
+    }
+
+    /** When the peer last gave us a new valid block (0 for never). */
+    long lastBlockAt() {
+        return lastBlockAt;
+    }
+
+    long lastTxAt() {
+        return lastTxAt;
+    }
+
+    void markBlock() {
+        lastBlockAt = clock.getAsLong();
+    }
+
+    void markTx() {
+        lastTxAt = clock.getAsLong();
     }
 
     KnownInventory known() {

@@ -74,6 +74,17 @@ final class PeerRegistry {
         return false;
     }
 
+    /** Live inbound connections from {@code host}. */
+    int inboundFrom(String host) {
+        int n = 0;
+        for (Peer p : byId.values()) {
+            if (p.isInbound() && !p.isClosing() && p.remoteAddress().host().equals(host)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     List<Peer> withHost(String host) {
         List<Peer> out = new ArrayList<>();
         for (Peer p : byId.values()) {

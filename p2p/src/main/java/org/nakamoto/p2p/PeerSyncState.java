@@ -21,8 +21,12 @@ final class PeerSyncState {
     /** Times a block requested from this peer timed out. */
     int stalls;
     boolean getaddrAnswered;
+    /** HeaderSync: a low-work header chain being checked in memory before it is stored, or null. */
+    HeaderPresync presync;
     /** DataServer: getdata items of this peer not served yet. */
     final ArrayDeque<InvItem> getDataQueue = new ArrayDeque<>();
+    /** DataServer: items of this peer's getdata we do not have, not yet reported. */
+    final java.util.List<InvItem> notFound = new java.util.ArrayList<>();
     /** DataServer: a batch of this peer's getdata is being read or sent. */
     boolean serving;
     /**

@@ -244,7 +244,7 @@ final class TxRelay {
         p.known().add(txid);
         p.known().add(tx.wtxid());
         metrics.txReceived.incrementAndGet();
-        gateway.callFor(p, c -> mempool.accept(tx)).onFailure(t -> {
+        gateway.callFor(p, c -> mempool.accept(tx)).onSuccess(v -> p.markTx()).onFailure(t -> {
             if (t instanceof ValidationException ve) {
                 p.misbehaving(Penalty.forTransaction(ve.reason()), "invalid transaction: " + ve.getMessage());
             } else {

@@ -38,6 +38,8 @@ import org.nakamoto.chain.model.Hash256;
  * @param tieBreak             fork choice between tips of equal work ({@link TieBreak})
  * @param checkpoints          height to block hash; a block that conflicts is rejected
  * @param seeds                peers to dial at start ("host:port"); shipped files carry none but loopback
+ * @param minimumChainWork     Core's nMinimumChainWork: headers are stored only on a chain that can reach
+ *                             this much work (0 on regtest and the local testnet)
  */
 public record NetworkParams(
         String name,
@@ -64,7 +66,8 @@ public record NetworkParams(
         SoftForks softForks,
         TieBreak tieBreak,
         NavigableMap<Integer, Hash256> checkpoints,
-        List<String> seeds) {
+        List<String> seeds,
+        BigInteger minimumChainWork) {
 
     public NetworkParams {
         java.util.Objects.requireNonNull(softForks, "softForks");
@@ -72,6 +75,7 @@ public record NetworkParams(
         java.util.Objects.requireNonNull(bech32Hrp, "bech32Hrp");
         checkpoints = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(checkpoints));
         seeds = List.copyOf(seeds);
+        minimumChainWork = minimumChainWork == null ? BigInteger.ZERO : minimumChainWork;
     }
 
     /** The height from which a coinbase must start with a push of the block height (BIP34). */
@@ -140,6 +144,7 @@ public record NetworkParams(
         private TieBreak tieBreak;
         private NavigableMap<Integer, Hash256> checkpoints;
         private List<String> seeds;
+        private BigInteger minimumChainWork = BigInteger.ZERO;
 
         private Builder(NetworkParams p) {
             name = p.name;
@@ -167,6 +172,7 @@ public record NetworkParams(
             tieBreak = p.tieBreak;
             checkpoints = p.checkpoints;
             seeds = p.seeds;
+            minimumChainWork = p.minimumChainWork;
         }
 
         public Builder name(String name) {
@@ -300,11 +306,17 @@ public record NetworkParams(
             return this;
         }
 
+        public Builder minimumChainWork(BigInteger work) {
+            this.minimumChainWork = work;
+            return this;
+        }
+
         public NetworkParams build() {
             return new NetworkParams(name, magic, defaultPort, rpcPort, pubKeyHashVersion, scriptHashVersion, bech32Hrp,
                     wifVersion, bip32PrivateVersion, bip32PublicVersion, bip44CoinType, genesis, powLimit,
                     targetSpacingSeconds, retargetInterval, targetTimespanSeconds, retargeting, initialSubsidy,
-                    halvingInterval, coinbaseMaturity, maxBlockSize, softForks, tieBreak, checkpoints, seeds);
+                    halvingInterval, coinbaseMaturity, maxBlockSize, softForks, tieBreak, checkpoints, seeds,
+                    minimumChainWork);
         }
     }
 }

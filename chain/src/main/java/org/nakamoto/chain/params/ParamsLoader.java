@@ -110,7 +110,8 @@ public final class ParamsLoader {
                 softForks(f.object("softForks"), source),
                 tieBreak(f, source),
                 cps.map,
-                f.stringList("seeds"));
+                f.stringList("seeds"),
+                f.optionalWork("minimumChainWork"));
         checkConsistency(p, source);
         return p;
     }
@@ -306,6 +307,18 @@ public final class ParamsLoader {
             } catch (ParseException e) {
                 throw bad(name, "a 64-digit hash");
             }
+        }
+
+        /** An optional 256-bit amount of work as 64 hex digits; zero when absent. */
+        BigInteger optionalWork(String name) {
+            if (node().get(name) == null) {
+                return BigInteger.ZERO;
+            }
+            byte[] b = hex(name);
+            if (b.length != 32) {
+                throw bad(name, "a 256-bit amount of work as 64 hex digits");
+            }
+            return new BigInteger(1, b);
         }
 
         BigInteger target(String name) {

@@ -53,6 +53,6 @@ final class TestParams {
                 powLimit, 600, 2016, 1_209_600, retargeting,
                 5_000_000_000L, 210_000, 100, 1_000_000,
                 new SoftForks(227_931, null, 388_381, 363_725, 419_328, 481_824, 709_632, Map.of(), Map.of()),
-                TieBreak.FIRST_SEEN, new TreeMap<>(checkpoints), List.of());
+                TieBreak.FIRST_SEEN, new TreeMap<>(checkpoints), List.of(), BigInteger.ZERO);
     }
 }

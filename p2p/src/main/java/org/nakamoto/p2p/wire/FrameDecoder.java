@@ -153,9 +153,7 @@ public final class FrameDecoder {
         long length = (buf[at] & 0xffL) | (buf[at + 1] & 0xffL) << 8 | (buf[at + 2] & 0xffL) << 16
                 | (buf[at + 3] & 0xffL) << 24;
         at += 4;
-        int limit = commandValid
-                ? Math.min(limits.maxPayload(command), Protocol.MAX_PROTOCOL_MESSAGE_LENGTH)
-                : Protocol.MAX_PROTOCOL_MESSAGE_LENGTH;
+        int limit = Math.min(limits.maxPayload(commandValid ? command : null), Protocol.MAX_PROTOCOL_MESSAGE_LENGTH);
         if (length > limit) {
             throw fail(WireError.OVERSIZED_FRAME,
                     "command " + printable() + " declares " + length + " bytes, limit " + limit);
