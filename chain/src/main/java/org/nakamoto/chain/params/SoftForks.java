@@ -23,7 +23,8 @@ import org.nakamoto.chain.script.ScriptFlag;
  * @param segwitHeight         BIP141/143/147 segregated witness: from it blocks may carry witnesses (with the
  *                             coinbase commitment) and NULLDUMMY is consensus; witness programs are checked
  *                             in every block, as Core's script flags do
- * @param taprootHeight        BIP341/342 taproot; recorded for the taproot work (Core's script flags do not use it)
+ * @param taprootHeight        BIP341/342 taproot: witness v1 programs are taproot outputs in blocks from this height
+ *                             (Core applies TAPROOT to every block; see {@code BlockScriptFlags} for why the same)
  * @param bip30Exceptions      height to hash of the blocks that overwrote an unspent coinbase before BIP30
  *                             (Bitcoin mainnet 91,842 and 91,880): only those blocks skip the BIP30 check
  * @param scriptFlagExceptions blocks verified with these flags instead of the default P2SH, WITNESS and TAPROOT
