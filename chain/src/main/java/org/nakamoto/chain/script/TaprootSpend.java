@@ -12,7 +12,7 @@ import org.nakamoto.chain.model.Witness;
  * script is a leaf of the tree the output key commits to (script path). Leaf version 0xc0 is tapscript
  * (BIP 342); other leaf versions are left to future soft forks and succeed. Stateless.
  */
-final class TaprootSpend {
+public final class TaprootSpend {
     /** A taproot output's program: the x-only output key. */
     static final int PROGRAM_SIZE = 32;
     private static final int CONTROL_MAX_SIZE =
@@ -28,7 +28,7 @@ final class TaprootSpend {
             Interpreter.fail(ScriptError.WITNESS_PROGRAM_WITNESS_EMPTY);
         }
         ScriptExecutionData exec = new ScriptExecutionData();
-        if (items >= 2 && isAnnex(witness.unsafeGet(items - 1))) {
+        if (hasAnnex(witness)) {
             // The annex is signed (its hash is part of every signature hash of this input), then dropped.
             exec.setAnnexHash(annexHash(witness.unsafeGet(items - 1)));
             items--;
@@ -66,9 +66,14 @@ final class TaprootSpend {
         // An unknown leaf version: anyone who can show the leaf may spend, until a soft fork defines it.
     }
 
-    /** Whether {@code lastItem} of a witness of at least two items is an annex. */
-    static boolean isAnnex(byte[] lastItem) {
-        return lastItem.length > 0 && (lastItem[0] & 0xff) == Taproot.ANNEX_TAG;
+    /** Whether a taproot spend's {@code witness} ends with an annex: at least two items, the last starting 0x50. */
+    public static boolean hasAnnex(Witness witness) {
+        int n = witness.size();
+        if (n < 2) {
+            return false;
+        }
+        byte[] last = witness.unsafeGet(n - 1);
+        return last.length > 0 && (last[0] & 0xff) == Taproot.ANNEX_TAG;
     }
 
     /** BIP 341's sha_annex: SHA-256 of the annex serialized with its compact-size length. */
