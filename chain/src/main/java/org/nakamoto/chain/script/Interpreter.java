@@ -112,7 +112,7 @@ public final class Interpreter {
             fail(ScriptError.SCRIPT_SIZE);
         }
         if (tapscript) {
-            exec.setCodeSeparatorPosition(ScriptExecutionData.NO_CODESEPARATOR);
+            exec.codeSeparatorPosition(ScriptExecutionData.NO_CODE_SEPARATOR);
         }
         ScriptCursor cursor = new ScriptCursor(script);
         for (; cursor.hasMore(); opcodePosition++) {
@@ -212,7 +212,7 @@ public final class Interpreter {
                 codeStart = nextPosition;
                 if (exec != null) {
                     // BIP 342 signs the position of the last executed OP_CODESEPARATOR instead of a script code.
-                    exec.setCodeSeparatorPosition(opcodePosition);
+                    exec.codeSeparatorPosition(opcodePosition);
                 }
             }
             case OP_CHECKSIG, OP_CHECKSIGVERIFY -> {

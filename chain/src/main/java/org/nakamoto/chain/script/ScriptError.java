@@ -72,6 +72,11 @@ public enum ScriptError {
     TAPSCRIPT_MINIMALIF("tapscript OP_IF/OP_NOTIF argument is neither empty nor 0x01"),
     TAPSCRIPT_EMPTY_PUBKEY("empty public key in a tapscript signature check"),
 
+    // Taproot signatures (BIP 340/341)
+    SCHNORR_SIG_SIZE("Schnorr signature of neither 64 nor 65 bytes"),
+    SCHNORR_SIG_HASHTYPE("invalid Schnorr signature hash type"),
+    SCHNORR_SIG("invalid Schnorr signature"),
+
     // Constant script code
     OP_CODESEPARATOR("OP_CODESEPARATOR in a legacy script"),
     SIG_FINDANDDELETE("signature found in the script code"),

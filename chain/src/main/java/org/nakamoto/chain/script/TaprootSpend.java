@@ -15,8 +15,6 @@ import org.nakamoto.chain.model.Witness;
 public final class TaprootSpend {
     /** A taproot output's program: the x-only output key. */
     static final int PROGRAM_SIZE = 32;
-    private static final int CONTROL_MAX_SIZE =
-            Taproot.CONTROL_BASE_SIZE + Taproot.CONTROL_NODE_SIZE * Taproot.CONTROL_MAX_NODE_COUNT;
 
     private TaprootSpend() {
     }
@@ -30,7 +28,7 @@ public final class TaprootSpend {
         ScriptExecutionData exec = new ScriptExecutionData();
         if (hasAnnex(witness)) {
             // The annex is signed (its hash is part of every signature hash of this input), then dropped.
-            exec.setAnnexHash(annexHash(witness.unsafeGet(items - 1)));
+            exec.annexHash(annexHash(witness.unsafeGet(items - 1)));
             items--;
         }
         if (items == 1) {
@@ -42,8 +40,7 @@ public final class TaprootSpend {
         }
         byte[] control = witness.unsafeGet(items - 1);
         byte[] script = witness.unsafeGet(items - 2);
-        if (control.length < Taproot.CONTROL_BASE_SIZE || control.length > CONTROL_MAX_SIZE
-                || (control.length - Taproot.CONTROL_BASE_SIZE) % Taproot.CONTROL_NODE_SIZE != 0) {
+        if (!Taproot.isValidControlSize(control.length)) {
             Interpreter.fail(ScriptError.TAPROOT_WRONG_CONTROL_SIZE);
         }
         int leafVersion = control[0] & Taproot.LEAF_MASK;
@@ -51,11 +48,11 @@ public final class TaprootSpend {
         if (!Taproot.verifyCommitment(control, program, leafHash)) {
             Interpreter.fail(ScriptError.WITNESS_PROGRAM_MISMATCH);
         }
-        exec.setTapleafHash(leafHash);
+        exec.tapleafHash(leafHash);
         if (leafVersion == Taproot.LEAF_VERSION_TAPSCRIPT) {
             // BIP 342's budget: the whole witness's size (annex, script and control block included), so
             // signature checks are paid for by the bytes that carry them.
-            exec.setValidationWeightLeft(witness.serializedSize() + Tapscript.VALIDATION_WEIGHT_OFFSET);
+            exec.validationWeightLeft(witness.serializedSize() + Tapscript.VALIDATION_WEIGHT_OFFSET);
             WitnessProgram.executeWitnessScript(WitnessProgram.initialStack(witness, items - 2), script, flags,
                     checker, SigVersion.TAPSCRIPT, exec);
             return;

@@ -54,8 +54,8 @@ final class Tapscript {
             SignatureChecker checker) {
         boolean success = sig.length != 0;
         if (success) {
-            long left = exec.getValidationWeightLeft() - VALIDATION_WEIGHT_PER_SIGOP_PASSED;
-            exec.setValidationWeightLeft(left);
+            long left = exec.validationWeightLeft() - VALIDATION_WEIGHT_PER_SIGOP_PASSED;
+            exec.validationWeightLeft(left);
             if (left < 0) {
                 Interpreter.fail(ScriptError.TAPSCRIPT_VALIDATION_WEIGHT);
             }
