@@ -75,6 +75,12 @@ public record SoftForks(
                 bip30Exceptions, scriptFlagExceptions);
     }
 
+    /** The same deployments with taproot at another height. */
+    public SoftForks withTaprootHeight(int height) {
+        return new SoftForks(bip34Height, bip34Hash, bip65Height, bip66Height, csvHeight, segwitHeight, height,
+                bip30Exceptions, scriptFlagExceptions);
+    }
+
     /** The same deployments with other BIP30 exception blocks. */
     public SoftForks withBip30Exceptions(Map<Integer, Hash256> exceptions) {
         return new SoftForks(bip34Height, bip34Hash, bip65Height, bip66Height, csvHeight, segwitHeight,
