@@ -81,15 +81,7 @@ final class Tapscript {
             boolean verify) {
         stack.require(2);
         boolean ok = checkSignature(stack.peek(2), stack.peek(1), exec, flags, checker);
-        stack.pop();
-        stack.pop();
-        if (verify) {
-            if (!ok) {
-                Interpreter.fail(ScriptError.CHECKSIGVERIFY);
-            }
-        } else {
-            stack.push(ok ? Interpreter.TRUE : Interpreter.FALSE);
-        }
+        SignatureOps.popSigAndKey(stack, ok, verify);
     }
 
     /**
