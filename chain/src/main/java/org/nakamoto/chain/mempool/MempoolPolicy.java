@@ -98,6 +98,12 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
                 continue;
             }
             byte[] program = spent.get(i).output().scriptPubKey().unsafeBytes();
+            WitnessProgram spentProgram = WitnessProgram.parse(program);
+            if (spentProgram != null && spentProgram.isPayToAnchor()) {
+                // Core: "witness stuffing" - an anchor is spent with an empty witness.
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                        + ": witness on a pay-to-anchor spend");
+            }
             boolean p2sh = ScriptCode.isPayToScriptHash(program);
             if (p2sh) {
                 // Push-only by checkStandard, so the last push is the redeem script.

@@ -62,6 +62,14 @@ public final class WitnessProgram {
         return version == 0 && program.length == SCRIPT_HASH_SIZE;
     }
 
+    /**
+     * Pay-to-anchor (P2A, Core 28): version 1 with the 2-byte program 0x4e73, an output anyone may spend
+     * with an empty witness, so a child can bump its parent's fee.
+     */
+    public boolean isPayToAnchor() {
+        return version == 1 && program.length == 2 && program[0] == 0x4e && program[1] == 0x73;
+    }
+
     /** P2TR: version 1 with a 32-byte program (a taproot output only when not nested in P2SH). */
     public boolean isPayToTaproot() {
         return version == 1 && program.length == TaprootSpend.PROGRAM_SIZE;
@@ -103,6 +111,9 @@ public final class WitnessProgram {
                 TaprootSpend.verify(program, witness, flags, checker);
             }
             return;
+        }
+        if (isPayToAnchor() && !nestedInP2sh) {
+            return; // a known program, not an upgrade hook: never discouraged (policy limits its witness)
         }
         if ((flags & ScriptFlag.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM.bit) != 0) {
             Interpreter.fail(ScriptError.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM);

@@ -52,6 +52,8 @@ final class TaprootScenarios {
     private static final byte[] LEAF_HASH = Taproot.leafHash(Taproot.LEAF_VERSION_TAPSCRIPT, LEAF);
     private static final Taproot.OutputKey TREE_KEY = Taproot.outputKey(KEY.xOnlyPublicKey(), LEAF_HASH);
     static final Script P2TR_TREE = Script.of(Taproot.scriptPubKey(TREE_KEY.xOnly()));
+    /** Core 28's pay-to-anchor output: witness v1 with the 2-byte program 0x4e73. */
+    private static final Script P2A = Script.of(new byte[] {0x51, 0x02, 0x4e, 0x73});
     static final String BAD_SIG_IN_MEMPOOL = "mempool-script-verify-flag-failed (Invalid Schnorr signature)";
     static final String BAD_SIG_IN_BLOCK = "block-script-verify-flag-failed (Invalid Schnorr signature)";
 
@@ -59,7 +61,7 @@ final class TaprootScenarios {
     }
 
     static List<Scenario> all() {
-        return List.of(taprootRules(), beforeTaproot());
+        return List.of(taprootRules(), beforeTaproot(), payToAnchor());
     }
 
     private static Transaction unsigned(OutPoint coin, long value) {
@@ -143,5 +145,20 @@ final class TaprootScenarios {
         Block b5 = g.block("b5", b4, d -> d.txs.add(forged), committed());
         r.accepted(b5).tip(b5);
         return new Scenario("before the taproot height a witness v1 output is anyone-can-spend in blocks", p, r.steps);
+    }
+
+    private static Scenario payToAnchor() {
+        BlockGen g = new BlockGen(SUITE);
+        Rows r = new Rows(g);
+        Block b1 = g.block("b1", g.genesis(), d -> d.payout = P2A);
+        Block b4 = g.chain("b", b1, 3);
+        r.accepted(b1, g.get("b2"), g.get("b3"), b4).tip(b4);
+        Transaction plain = unsigned(coinbaseOut(b1), coinbaseValue(b1));
+        Transaction stuffed = plain.toBuilder().setWitness(0, Witness.of(new byte[] {1})).build();
+        r.txRejected("pay-to-anchor spent with a witness", stuffed, TX_NONSTANDARD_WITNESS);
+        r.txAccepted("pay-to-anchor spent with an empty witness", plain);
+        r.poolSize(1);
+        return new Scenario("pay-to-anchor (Core 28): anyone spends it with an empty witness; a witness is"
+                + " non-standard", SUITE, r.steps);
     }
 }

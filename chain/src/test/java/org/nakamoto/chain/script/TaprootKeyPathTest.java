@@ -169,6 +169,26 @@ class TaprootKeyPathTest {
     }
 
     @Test
+    void payToAnchorIsSpendableAndNotDiscouragedOtherShortV1ProgramsAre() {
+        Transaction tx = spending(1, 1);
+        byte[] anchor = {0x51, 0x02, 0x4e, 0x73};
+        List<TxOut> anchorCoin = coins(tx, anchor);
+        assertEquals(ScriptError.OK, verify(tx, anchorCoin, STANDARD), "Core 28: P2A is a known program");
+        assertEquals(ScriptError.OK, verify(withWitness(tx, 0, new byte[] {1}), anchorCoin, STANDARD),
+                "consensus and script policy ignore its witness (IsWitnessStandard refuses one)");
+        List<TxOut> otherTwoBytes = coins(tx, new byte[] {0x51, 0x02, 0x4e, 0x74});
+        assertEquals(ScriptError.OK, verify(tx, otherTwoBytes, CONSENSUS));
+        assertEquals(ScriptError.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM, verify(tx, otherTwoBytes, STANDARD));
+        // Wrapped in P2SH it is no anchor: an unknown program again.
+        byte[] p2sh = StandardScripts.payToScriptHash(Hashes.hash160(anchor)).bytes();
+        Transaction wrapped = tx.toBuilder().setInput(0, new TxIn(tx.inputs().get(0).prevout(),
+                Script.of(ScriptCode.pushOf(anchor)), TxIn.SEQUENCE_FINAL, Witness.EMPTY)).build();
+        List<TxOut> p2shCoin = List.of(new TxOut(TaprootSpends.AMOUNT, Script.of(p2sh)));
+        assertEquals(ScriptError.OK, verify(wrapped, p2shCoin, CONSENSUS));
+        assertEquals(ScriptError.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM, verify(wrapped, p2shCoin, STANDARD));
+    }
+
+    @Test
     void withoutTheSpentOutputsNoTaprootSignatureVerifies() {
         Transaction tx = spending(1, 1);
         List<TxOut> spent = coins(tx, SPK);
