@@ -14,6 +14,7 @@ import org.nakamoto.chain.mempool.MempoolEntry;
 import org.nakamoto.chain.model.Amount;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
@@ -59,6 +60,12 @@ final class RawTransactionRpc {
                 .result("{ \"txid\", \"hash\", \"size\", \"vsize\", \"weight\", \"version\", \"locktime\", \"vin\" : [ ... ], \"vout\" : [ ... ] }")
                 .example("\"hexstring\"")
                 .handler(p -> TxJson.decode(decodeTx(p.getHex("hexstring")), ctx.params())).build());
+        r.register(method("decodescript", "Decode a hex-encoded script.")
+                .param(RpcParam.required("hexstring", ParamType.HEX, "the hex-encoded script"))
+                .result("{ \"asm\", \"desc\", \"type\", \"address\" (when there is one), \"p2sh\" (when it may be wrapped), "
+                        + "\"segwit\" : { \"asm\", \"desc\", \"hex\", \"address\", \"type\", \"p2sh-segwit\" } (when it may be wrapped in a witness program) }")
+                .example("\"hexstring\"")
+                .handler(p -> DecodeScript.decode(Script.of(p.getHex("hexstring")), ctx.params())).build());
         r.register(method("sendrawtransaction", "Submit a raw transaction (serialized, hex-encoded) to local node and network.")
                 .param(RpcParam.required("hexstring", ParamType.HEX, "The hex string of the raw transaction"))
                 .param(RpcParam.optional("maxfeerate", ParamType.AMOUNT, new DecimalNode(DEFAULT_MAX_FEE_RATE),
