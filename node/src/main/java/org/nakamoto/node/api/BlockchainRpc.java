@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.model.CompactTarget;
@@ -19,6 +20,8 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.store.BlockStatus;
+import org.nakamoto.chain.utxo.BlockUndo;
+import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.node.NodeContext;
 import org.nakamoto.node.rpc.ParamType;
 import org.nakamoto.node.rpc.RpcCategory;
@@ -58,10 +61,11 @@ final class BlockchainRpc {
                 .handler(p -> activeAt(p.getInt("height")).hash()).build());
         r.register(method("getblock", "If verbosity is 0, returns a string that is serialized, hex-encoded data for block 'hash'.\n"
                 + "If verbosity is 1, returns an Object with information about block <hash>.\n"
-                + "If verbosity is 2, returns an Object with information about block <hash> and information about each transaction.")
+                + "If verbosity is 2, returns an Object with information about block <hash> and information about each transaction.\n"
+                + "If verbosity is 3, returns an Object with information about block <hash> and information about each transaction, including prevout information for inputs.")
                 .param(RpcParam.required("blockhash", ParamType.HASH, "The block hash"))
                 .param(RpcParam.optional("verbosity", ParamType.ANY, IntNode.valueOf(1),
-                        "0 for hex-encoded data, 1 for a JSON object, 2 for JSON object with transaction data (true = 1, false = 0)"))
+                        "0 for hex-encoded data, 1 for a JSON object, 2 for JSON object with transaction data, and 3 for JSON object with transaction data including prevout information for inputs (true = 1, false = 0)"))
                 .result("\"hex\" (verbosity 0) or { \"hash\", \"confirmations\", \"size\", \"strippedsize\", \"weight\", \"height\", "
                         + "\"version\", \"versionHex\", \"merkleroot\", \"tx\", \"time\", \"mediantime\", \"nonce\", \"bits\", \"target\", "
                         + "\"difficulty\", \"chainwork\", \"nTx\", \"previousblockhash\", \"nextblockhash\" }")
@@ -197,9 +201,17 @@ final class BlockchainRpc {
         o.put("weight", block.weight());
         headerFields(o, n, active, block.transactions().size());
         ArrayNode tx = Json.array();
+        // Core reads the undo data for verbosity 2 and 3: fees for both, each input's prevout for 3.
+        BlockUndo undo = verbosity >= 2 ? ctx.chain().undo(hash) : null;
+        int spentSoFar = 0;
         for (Transaction t : block.transactions()) {
             if (verbosity >= 2) {
-                tx.add(TxJson.withHex(t, ctx.params()));
+                List<Coin> spent = null;
+                if (undo != null && !t.isCoinbase()) {
+                    spent = undo.spent().subList(spentSoFar, spentSoFar + t.inputs().size());
+                    spentSoFar += t.inputs().size();
+                }
+                tx.add(TxJson.withHex(t, ctx.params(), spent, verbosity >= 3));
             } else {
                 tx.add(t.txid().toString());
             }

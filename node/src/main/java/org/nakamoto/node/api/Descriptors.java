@@ -86,6 +86,21 @@ final class Descriptors {
                 "Invalid descriptor '" + text + "': nakamoto supports addr(), raw(), pk(), pkh(), wpkh(), tr(KEY) and rawtr(KEY)");
     }
 
+    /**
+     * How scantxoutset names a match of the descriptor {@code text} (already {@link #parse}d to {@code s}): Core
+     * infers it knowing what the scanned descriptor expanded to, so a tr(KEY) match stays tr(KEY) (x-only, as
+     * Core prints it) where inference from the script alone could only say rawtr(OUTPUT KEY).
+     */
+    static String describe(String text, Script s, NetworkParams params) {
+        int hash = text.indexOf('#');
+        String desc = hash >= 0 ? text.substring(0, hash) : text;
+        if (desc.startsWith("tr(") && desc.endsWith(")") && !desc.contains(",")) {
+            String d = "tr(" + Hex.encode(xOnly(inner(desc, "tr("))) + ")";
+            return d + "#" + checksum(d);
+        }
+        return infer(s, params);
+    }
+
     /** A taproot key as descriptors write it: 32-byte x-only, or a compressed key whose x is taken (as Core does). */
     private static byte[] xOnly(String hex) {
         byte[] k = Hex.decode(hex);
