@@ -36,7 +36,7 @@ import org.nakamoto.chain.script.StandardScripts;
  * coinbases paid to taproot output keys whose scriptPubKey objects Core printed (asm, desc with its checksum,
  * hex, address, type) in getblock 2 and 3, gettxout and getrawtransaction; addresses an independent library
  * derived (the chain module's independent/taproot-addresses.json) found by scantxoutset tr(KEY); a spend
- * paying taproot, v2 and anchor outputs in decoderawtransaction and getblock 3's prevout and fee;
+ * paying taproot, v2 and anchor outputs in decoderawtransaction, and getblock 3's and getrawtransaction 2's prevout and fee;
  * decodescript's wrapping rules, with a script Core decoded; validateaddress's fields and errors.
  */
 class TaprootRpcTest {
@@ -173,6 +173,11 @@ class TaprootRpcTest {
         assertEquals(P2PKH.toString(), prevout.get("scriptPubKey").get("address").textValue());
         assertCoreTaproot(core, three.get("vout").get(0).get("scriptPubKey"));
         assertFalse(node.result("getblock", q(hash), "3").get("tx").get(0).has("fee"), "a coinbase has no fee");
+        JsonNode raw = node.result("getrawtransaction", q(tx.txid().toString()), "2", q(hash));
+        assertFields(raw, "in_active_chain", "txid", "hash", "version", "size", "vsize", "weight", "locktime", "vin", "vout",
+                "fee", "hex", "blockhash", "confirmations", "time", "blocktime");
+        assertEquals(prevout, raw.get("vin").get(0).get("prevout"));
+        assertFalse(node.result("getrawtransaction", q(tx.txid().toString()), "1", q(hash)).has("fee"), "verbosity 1: no undo read");
     }
 
     @Test

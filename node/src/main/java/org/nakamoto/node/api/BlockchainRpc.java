@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.store.BlockStatus;
-import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.node.NodeContext;
 import org.nakamoto.node.rpc.ParamType;
@@ -202,19 +202,10 @@ final class BlockchainRpc {
         headerFields(o, n, active, block.transactions().size());
         ArrayNode tx = Json.array();
         // Core reads the undo data for verbosity 2 and 3: fees for both, each input's prevout for 3.
-        BlockUndo undo = verbosity >= 2 ? ctx.chain().undo(hash) : null;
-        int spentSoFar = 0;
-        for (Transaction t : block.transactions()) {
-            if (verbosity >= 2) {
-                List<Coin> spent = null;
-                if (undo != null && !t.isCoinbase()) {
-                    spent = undo.spent().subList(spentSoFar, spentSoFar + t.inputs().size());
-                    spentSoFar += t.inputs().size();
-                }
-                tx.add(TxJson.withHex(t, ctx.params(), spent, verbosity >= 3));
-            } else {
-                tx.add(t.txid().toString());
-            }
+        List<List<Coin>> spent = verbosity >= 2 ? TxJson.spentPerTransaction(block, ctx.chain().undo(hash)) : null;
+        for (int i = 0; i < block.transactions().size(); i++) {
+            Transaction t = block.transactions().get(i);
+            tx.add(verbosity >= 2 ? TxJson.withHex(t, ctx.params(), spent.get(i), verbosity >= 3) : TextNode.valueOf(t.txid().toString()));
         }
         // Core's order: ... merkleroot, tx, time ...; Jackson keeps insertion order, so rebuild around "tx".
         ObjectNode ordered = Json.object();

@@ -2,12 +2,15 @@ package org.nakamoto.node.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.nakamoto.chain.codec.Hex;
+import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.TxOut;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.utxo.Coin;
 
 /**
@@ -76,6 +79,24 @@ final class TxJson {
             o.put("fee", Json.coins(in - out));
         }
         return o;
+    }
+
+    /**
+     * The coins each transaction of a block spent, split from the block's undo data (which lists them input by
+     * input, coinbase excluded); null for the coinbase, and for every transaction when there is no undo data.
+     */
+    static List<List<Coin>> spentPerTransaction(Block block, BlockUndo undo) {
+        List<List<Coin>> out = new ArrayList<>(block.transactions().size());
+        int from = 0;
+        for (Transaction t : block.transactions()) {
+            if (undo == null || t.isCoinbase()) {
+                out.add(null);
+                continue;
+            }
+            out.add(undo.spent().subList(from, from + t.inputs().size()));
+            from += t.inputs().size();
+        }
+        return out;
     }
 
     /** decode() plus "hex", as getrawtransaction verbose shows it. */
