@@ -22,6 +22,8 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
 
     /** Bitcoin Core's MAX_STANDARD_TX_SIGOPS_COST: a fifth of a block's limit per transaction. */
     public static final int MAX_STANDARD_TX_SIGOPS_COST = 16_000;
+    /** Core's DEFAULT_BYTES_PER_SIGOP: the virtual bytes one unit of sigop cost counts as. */
+    static final long BYTES_PER_SIGOP = 20;
     /** Core's MAX_STANDARD_TX_WEIGHT: a legacy transaction of 100,000 bytes. */
     public static final long MAX_STANDARD_TX_WEIGHT = 400_000;
     /** Core's MAX_STANDARD_P2WSH_STACK_ITEMS: witness items besides the witness script. */
@@ -122,15 +124,29 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
         }
     }
 
-    /** The minimum relay fee by virtual size, then the sigop cost limit, in that order. */
-    public void checkFeeAndSigOps(Transaction tx, long fee, int sigOpCost) throws ValidationException {
-        if (fee < minFee(tx.vsize())) {
-            throw new ValidationException(RejectReason.TX_FEE_TOO_LOW,
-                    fee + " sat < " + minFee(tx.vsize()) + " sat for " + tx.vsize() + " vbytes");
-        }
+    /**
+     * Core's policy virtual size (GetVirtualTransactionSize with -bytespersigop 20): the BIP 141 virtual
+     * size, or 20 bytes per unit of sigop cost when that is larger, so a transaction packed with signature
+     * checks pays for them. Fee rates, the minimum relay fee and mempool ordering use it.
+     */
+    public static long virtualSize(long weight, long sigOpCost) {
+        long w = Math.max(weight, sigOpCost * BYTES_PER_SIGOP);
+        return (w + Transaction.WITNESS_SCALE_FACTOR - 1) / Transaction.WITNESS_SCALE_FACTOR;
+    }
+
+    /**
+     * The sigop cost limit, then the minimum relay fee by (sigop-adjusted) virtual size: Core's PreChecks
+     * order, so a transaction failing both is refused as bad-txns-too-many-sigops.
+     */
+    public void checkSigOpsAndFee(Transaction tx, long fee, int sigOpCost) throws ValidationException {
         if (sigOpCost > MAX_STANDARD_TX_SIGOPS_COST) {
             throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS, "cost " + sigOpCost + " > "
                     + MAX_STANDARD_TX_SIGOPS_COST);
+        }
+        long vsize = virtualSize(tx.weight(), sigOpCost);
+        if (fee < minFee(vsize)) {
+            throw new ValidationException(RejectReason.TX_FEE_TOO_LOW,
+                    fee + " sat < " + minFee(vsize) + " sat for " + vsize + " vbytes");
         }
     }
 }
