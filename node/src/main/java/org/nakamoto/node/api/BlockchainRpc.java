@@ -68,7 +68,9 @@ final class BlockchainRpc {
                         "0 for hex-encoded data, 1 for a JSON object, 2 for JSON object with transaction data, and 3 for JSON object with transaction data including prevout information for inputs (true = 1, false = 0)"))
                 .result("\"hex\" (verbosity 0) or { \"hash\", \"confirmations\", \"size\", \"strippedsize\", \"weight\", \"height\", "
                         + "\"version\", \"versionHex\", \"merkleroot\", \"tx\", \"time\", \"mediantime\", \"nonce\", \"bits\", \"target\", "
-                        + "\"difficulty\", \"chainwork\", \"nTx\", \"previousblockhash\", \"nextblockhash\" }")
+                        + "\"difficulty\", \"chainwork\", \"nTx\", \"previousblockhash\", \"nextblockhash\" }; at verbosity 2 each tx is "
+                        + "decoderawtransaction's object with \"fee\" (not for the coinbase) and \"hex\", at 3 each input also has \"prevout\" "
+                        + "{ \"generated\", \"height\", \"value\", \"scriptPubKey\" }")
                 .example("\"00000000c937983704a73af28acdec37b049d214adbda81d7e2a3dd146f6ed09\"")
                 .handler(p -> getBlock(p.getHash("blockhash"), verbosity(p.getAny("verbosity")))).build());
         r.register(method("getblockheader", "If verbose is false, returns a string that is serialized, hex-encoded data for blockheader 'hash'.\n"
