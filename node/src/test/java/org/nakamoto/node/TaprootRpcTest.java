@@ -243,6 +243,11 @@ class TaprootRpcTest {
         assertFields(v2, "isvalid", "address", "scriptPubKey", "iswitness", "witness_version", "witness_program");
         assertEquals(2, v2.get("witness_version").intValue());
 
+        JsonNode anchor = node.result("validateaddress", q(Bech32.encode("bcrt", five(1, "4e73"), Bech32.Encoding.BECH32M)));
+        assertFields(anchor, "isvalid", "address", "scriptPubKey", "isscript", "iswitness");
+        assertEquals("51024e73", anchor.get("scriptPubKey").textValue());
+        assertTrue(anchor.get("isscript").booleanValue());
+
         assertInvalid(Bech32.encode("bcrt", five(1, core[0]), Bech32.Encoding.BECH32),
                 "Version 1+ witness address must use Bech32m checksum", List.of());
         assertInvalid(Bech32.encode("bcrt", five(0, "11".repeat(20)), Bech32.Encoding.BECH32M),

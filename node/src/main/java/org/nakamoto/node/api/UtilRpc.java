@@ -57,7 +57,8 @@ final class UtilRpc {
             o.put("isscript", d.isScript() || type.equals("witness_v1_taproot") || type.equals("anchor"));
         }
         o.put("iswitness", w.isPresent());
-        w.ifPresent(a -> {
+        // Core's DescribeAddress shows an anchor's kind only, not its (fixed) version and program.
+        w.filter(a -> !type.equals("anchor")).ifPresent(a -> {
             o.put("witness_version", a.witnessVersion());
             o.put("witness_program", Hex.encode(a.program()));
         });
