@@ -224,6 +224,8 @@ class TaprootRpcTest {
         String key = Hex.encode(KEY.publicKeyBytes(true));
         JsonNode multi = node.result("decodescript", q("5121" + key + "51ae"));
         assertTrue(multi.get("segwit").get("desc").textValue().startsWith("wsh(multi(1," + key + "))#"), multi.toString());
+        String help = node.result("help", q("decodescript")).textValue();
+        assertTrue(help.startsWith("decodescript") && help.contains("Result:"), help);
     }
 
     @Test
