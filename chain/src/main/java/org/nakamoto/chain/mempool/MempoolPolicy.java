@@ -8,6 +8,8 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.Witness;
 import org.nakamoto.chain.script.ScriptCode;
+import org.nakamoto.chain.script.Taproot;
+import org.nakamoto.chain.script.TaprootSpend;
 import org.nakamoto.chain.script.WitnessProgram;
 import org.nakamoto.chain.utxo.Coin;
 
@@ -30,6 +32,8 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
     public static final int MAX_STANDARD_P2WSH_STACK_ITEMS = 100;
     /** Core's MAX_STANDARD_P2WSH_STACK_ITEM_SIZE. */
     public static final int MAX_STANDARD_P2WSH_STACK_ITEM_SIZE = 80;
+    /** Core's MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE: the inputs of a tapscript leaf (0xc0) spend. */
+    public static final int MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE = 80;
     /** Core's MAX_STANDARD_P2WSH_SCRIPT_SIZE. */
     public static final int MAX_STANDARD_P2WSH_SCRIPT_SIZE = 3600;
     /** Core's MAX_STANDARD_SCRIPTSIG_SIZE. */
@@ -79,8 +83,9 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
 
     /**
      * Core's IsWitnessStandard: a witness only on inputs that spend witness programs (bare or in P2SH),
-     * and P2WSH witnesses within Core's item count and sizes. (Taproot witnesses need no case here: until
-     * taproot is built its spends fail the standard script flags.)
+     * P2WSH witnesses within Core's item count and sizes, and taproot witnesses without an annex (it has
+     * no meaning yet, so relaying one would only let it be stuffed with data) and, spending a tapscript
+     * leaf, with inputs of at most {@link #MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE} bytes.
      */
     public static void checkWitnessStandard(Transaction tx, List<Coin> spent) throws ValidationException {
         if (!tx.hasWitness()) {
@@ -93,7 +98,14 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
                 continue;
             }
             byte[] program = spent.get(i).output().scriptPubKey().unsafeBytes();
-            if (ScriptCode.isPayToScriptHash(program)) {
+            WitnessProgram spentProgram = WitnessProgram.parse(program);
+            if (spentProgram != null && spentProgram.isPayToAnchor()) {
+                // Core: "witness stuffing" - an anchor is spent with an empty witness.
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                        + ": witness on a pay-to-anchor spend");
+            }
+            boolean p2sh = ScriptCode.isPayToScriptHash(program);
+            if (p2sh) {
                 // Push-only by checkStandard, so the last push is the redeem script.
                 program = ScriptCode.lastPush(in.scriptSig().unsafeBytes());
                 if (program == null) {
@@ -119,6 +131,32 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
                         throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
                                 + ": P2WSH stack item too large");
                     }
+                }
+            }
+            if (p.isPayToTaproot() && !p2sh) {
+                checkTaprootWitness(i, w);
+            }
+        }
+    }
+
+    /** The taproot part of IsWitnessStandard for input {@code i}'s non-empty witness {@code w}. */
+    private static void checkTaprootWitness(int i, Witness w) throws ValidationException {
+        int n = w.size();
+        if (TaprootSpend.hasAnnex(w)) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i + ": taproot annex");
+        }
+        if (n < 2) {
+            return; // a key-path spend: no policy beyond the script flags
+        }
+        byte[] control = w.unsafeGet(n - 1);
+        if (control.length == 0) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i + ": empty control block");
+        }
+        if ((control[0] & Taproot.LEAF_MASK) == Taproot.LEAF_VERSION_TAPSCRIPT) {
+            for (int j = 0; j < n - 2; j++) {
+                if (w.unsafeGet(j).length > MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE) {
+                    throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                            + ": tapscript stack item too large");
                 }
             }
         }

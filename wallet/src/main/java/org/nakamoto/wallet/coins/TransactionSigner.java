@@ -8,6 +8,7 @@ import org.nakamoto.chain.crypto.EcPrivateKey;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.TxOut;
 import org.nakamoto.chain.model.Witness;
 import org.nakamoto.chain.script.LegacySigner;
 import org.nakamoto.chain.script.PrecomputedTxData;
@@ -27,7 +28,7 @@ import org.nakamoto.wallet.account.Keychain;
  * {@code <sig> <pubkey>} (plus, nested, a scriptSig pushing the witness program). Stateless.
  */
 public final class TransactionSigner {
-    private static final Set<ScriptFlag> FLAGS = EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS);
+    private static final Set<ScriptFlag> FLAGS = EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS, ScriptFlag.TAPROOT);
 
     private TransactionSigner() {
     }
@@ -80,7 +81,9 @@ public final class TransactionSigner {
 
     /** @throws IllegalStateException if any input fails to verify: a wallet bug, never to be broadcast */
     public static void verify(Transaction tx, List<WalletCoin> spent) {
-        PrecomputedTxData data = new PrecomputedTxData(tx);
+        // With the spent outputs, as a node verifies it: BIP 341 signs all of them.
+        PrecomputedTxData data = new PrecomputedTxData(tx,
+                spent.stream().map(c -> new TxOut(c.valueSat(), c.scriptPubKey())).toList());
         for (int i = 0; i < spent.size(); i++) {
             WalletCoin c = spent.get(i);
             ScriptError e = ScriptVerifier.verifyInput(tx, i, c.scriptPubKey(), c.valueSat(), FLAGS, data);
