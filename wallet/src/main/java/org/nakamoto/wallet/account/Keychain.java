@@ -14,9 +14,10 @@ import org.nakamoto.wallet.keys.ExtendedPublicKey;
 
 /**
  * The wallet's accounts, one per {@link AddressType}: m/44'/coin'/0' (pay-to-pubkey-hash, BIP44),
- * m/49'/coin'/0' (P2SH-P2WPKH, BIP49) and m/84'/coin'/0' (native P2WPKH, BIP84), and the addresses below
- * each: .../0/i to receive and .../1/i for change. A wallet made before segwit has only the BIP44 account
- * (its file holds only that public key); it keeps working with it. Built from the accounts' extended public
+ * m/49'/coin'/0' (P2SH-P2WPKH, BIP49), m/84'/coin'/0' (native P2WPKH, BIP84) and m/86'/coin'/0' (taproot
+ * key path, BIP86), and the addresses below each: .../0/i to receive and .../1/i for change. A wallet made
+ * before segwit has only the BIP44 account (its file holds only that public key), one made before taproot
+ * has no BIP86 account; each keeps working with what it has. Built from the accounts' extended public
  * keys it hands out addresses without the password; {@link #fromSeed} adds signing. Immutable.
  */
 public final class Keychain {
@@ -43,7 +44,7 @@ public final class Keychain {
         return accountPath(params, AddressType.LEGACY);
     }
 
-    /** m/purpose'/coin'/0' of an address type (BIP44, BIP49, BIP84). */
+    /** m/purpose'/coin'/0' of an address type (BIP44, BIP49, BIP84, BIP86). */
     public static DerivationPath accountPath(NetworkParams params, AddressType type) {
         return DerivationPath.of(DerivationPath.harden(type.purpose()), DerivationPath.harden(params.bip44CoinType()),
                 DerivationPath.harden(0));

@@ -39,7 +39,7 @@ final class SendCommand implements Runnable {
     @ParentCommand
     NakamotoWallet root;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Recipient: P2PKH, P2SH or bech32 address of this network")
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Recipient: P2PKH, P2SH, bech32 or bech32m (taproot) address of this network")
     String addressText;
 
     @Parameters(index = "1", paramLabel = "AMOUNT", description = "Coins to send, e.g. 1.5")

@@ -35,10 +35,14 @@ import org.nakamoto.wallet.account.Keychain;
  * <p>Version 2 (segwit) adds {@code segwitAccounts}, the BIP49 and BIP84 account keys, also covered by the
  * additional data; version 1 files (BIP44 only) still open, and keep handing out and spending
  * pay-to-pubkey-hash addresses, since their segwit account keys could only be derived with the password.
+ * Version 3 (taproot) adds the BIP86 account key to {@code segwitAccounts} (taproot is witness version 1)
+ * under {@code bech32m}, the same way; version 2 files open with the accounts they have.
  */
 public final class WalletFile {
     public static final String FORMAT = "nakamoto-wallet";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The segwit format without taproot: BIP44, BIP49 and BIP84 accounts. */
+    public static final int VERSION_SEGWIT = 2;
     /** The pre-segwit format: one BIP44 account. */
     public static final int VERSION_LEGACY = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -82,8 +86,9 @@ public final class WalletFile {
         Keychain keys = Keychain.fromSeed(params, secrets.seed());
         String xpub = keys.accountXpub();
         Map<AddressType, String> segwit = new EnumMap<>(AddressType.class);
-        segwit.put(AddressType.P2SH_SEGWIT, keys.accountXpub(AddressType.P2SH_SEGWIT));
-        segwit.put(AddressType.BECH32, keys.accountXpub(AddressType.BECH32));
+        for (AddressType t : accountTypes(VERSION)) {
+            segwit.put(t, keys.accountXpub(t));
+        }
         WalletCrypto.Sealed sealed = WalletCrypto.seal(secrets.toPlaintext(), password, kdf,
                 aad(VERSION, params.name(), xpub, segwit, kdf), random);
         return new WalletFile(VERSION, params.name(), xpub, segwit, kdf, sealed, 0, 0, List.of());
@@ -144,18 +149,27 @@ public final class WalletFile {
     private static byte[] aad(int version, String network, String xpub, Map<AddressType, String> segwit, KdfParams kdf) {
         StringBuilder s = new StringBuilder(FORMAT + "/" + version + "\n" + network + "\n" + xpub + "\n" + kdf.n() + ","
                 + kdf.r() + "," + kdf.p() + "," + Hex.encode(kdf.salt()));
-        if (version >= 2) {
+        if (version >= VERSION_SEGWIT) {
             segwit.forEach((t, x) -> s.append('\n').append(t.option()).append('=').append(x));
         }
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The segwit accounts' keys (empty for a version-1 file). */
+    /** The witness account types a file version holds in {@code segwitAccounts}, in the file's order. */
+    static List<AddressType> accountTypes(int version) {
+        return switch (version) {
+            case VERSION_LEGACY -> List.of();
+            case VERSION_SEGWIT -> List.of(AddressType.P2SH_SEGWIT, AddressType.BECH32);
+            default -> List.of(AddressType.P2SH_SEGWIT, AddressType.BECH32, AddressType.BECH32M);
+        };
+    }
+
+    /** The witness accounts' keys (empty for a version-1 file, no taproot account in a version-2 one). */
     public Map<AddressType, String> segwitAccounts() {
         return segwitXpubs;
     }
 
-    /** The account types of this wallet: BIP44 always, BIP49 and BIP84 from version 2. */
+    /** The account types of this wallet: BIP44 always, BIP49 and BIP84 from version 2, BIP86 from 3. */
     public Set<AddressType> types() {
         Set<AddressType> t = EnumSet.of(AddressType.LEGACY);
         t.addAll(segwitAccounts().keySet());
@@ -229,7 +243,7 @@ public final class WalletFile {
                 .put("network", network)
                 .put("accountPath", accountPath())
                 .put("accountXpub", accountXpub);
-        if (version >= 2) {
+        if (version >= VERSION_SEGWIT) {
             ObjectNode seg = root.putObject("segwitAccounts");
             segwitAccounts().forEach((t, x) -> seg.put(t.option(), x));
         }
@@ -264,7 +278,7 @@ public final class WalletFile {
         }
     }
 
-    /** @throws WalletException naming what is wrong, for anything but a well-formed version-1 wallet file */
+    /** @throws WalletException naming what is wrong, for anything but a well-formed wallet file of a known version */
     public static WalletFile fromJson(byte[] json, String source) {
         JsonNode root;
         try {
@@ -276,7 +290,7 @@ public final class WalletFile {
             throw new WalletException(source + " is not a nakamoto wallet file");
         }
         int version = root.path("version").asInt();
-        if (version != VERSION && version != VERSION_LEGACY) {
+        if (version != VERSION && version != VERSION_SEGWIT && version != VERSION_LEGACY) {
             throw new WalletException(source + ": unsupported wallet file version " + root.path("version"));
         }
         try {
@@ -299,9 +313,9 @@ public final class WalletFile {
                         field(e, "firstSeen").asLong()));
             }
             Map<AddressType, String> segwit = new EnumMap<>(AddressType.class);
-            if (version >= 2) {
+            if (version >= VERSION_SEGWIT) {
                 JsonNode seg = field(root, "segwitAccounts");
-                for (AddressType t : List.of(AddressType.P2SH_SEGWIT, AddressType.BECH32)) {
+                for (AddressType t : accountTypes(version)) {
                     segwit.put(t, text(seg, t.option()));
                 }
             }
