@@ -1,9 +1,8 @@
 package org.nakamoto.chain.crypto;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Optional;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -15,9 +14,9 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  * any length (the BIP allows it since 2022; taproot always signs 32 bytes). Stateless.
  */
 final class Bip340 {
-    private static final byte[] AUX_TAG = tagHash("BIP0340/aux");
-    private static final byte[] NONCE_TAG = tagHash("BIP0340/nonce");
-    private static final byte[] CHALLENGE_TAG = tagHash("BIP0340/challenge");
+    private static final TaggedHash AUX_TAG = TaggedHash.of("BIP0340/aux");
+    private static final TaggedHash NONCE_TAG = TaggedHash.of("BIP0340/nonce");
+    private static final TaggedHash CHALLENGE_TAG = TaggedHash.of("BIP0340/challenge");
     private static final BigInteger N = Secp256k1.N;
     private static final BigInteger P = Secp256k1.P;
 
@@ -58,11 +57,11 @@ final class Bip340 {
         BigInteger d = pubPoint.getAffineYCoord().testBitZero() ? N.subtract(secret) : secret;
         byte[] px = bytes32(pubPoint.getAffineXCoord().toBigInteger());
         byte[] t = bytes32(d);
-        byte[] auxHash = taggedHash(AUX_TAG, auxRand32);
+        byte[] auxHash = AUX_TAG.hash(auxRand32);
         for (int i = 0; i < 32; i++) {
             t[i] ^= auxHash[i];
         }
-        BigInteger k0 = new BigInteger(1, taggedHash(NONCE_TAG, t, px, message)).mod(N);
+        BigInteger k0 = new BigInteger(1, NONCE_TAG.hash(t, px, message)).mod(N);
         if (k0.signum() == 0) {
             throw new IllegalStateException("BIP340 nonce is zero"); // probability ~2^-256
         }
@@ -79,6 +78,23 @@ final class Bip340 {
         return sig;
     }
 
+    /** BIP341's tweak of an x-only key in Bouncy Castle: see {@link SignatureEngine#xOnlyTweakAdd}. */
+    static Optional<byte[]> xOnlyTweakAdd(byte[] xOnly32, byte[] tweak32) {
+        if (xOnly32 == null || tweak32 == null || xOnly32.length != 32 || tweak32.length != 32) {
+            return Optional.empty();
+        }
+        ECPoint p = liftX(xOnly32);
+        BigInteger t = new BigInteger(1, tweak32);
+        if (p == null || t.compareTo(N) >= 0) {
+            return Optional.empty();
+        }
+        ECPoint q = p.add(new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), t)).normalize();
+        if (q.isInfinity()) {
+            return Optional.empty();
+        }
+        return Optional.of(q.getEncoded(true));
+    }
+
     /** The point with x coordinate x and even y, or null when x >= p or x^3 + 7 has no square root. */
     static ECPoint liftX(byte[] x32) {
         byte[] compressed = new byte[33];
@@ -92,22 +108,7 @@ final class Bip340 {
     }
 
     private static BigInteger challenge(byte[] rx, byte[] px, byte[] message) {
-        return new BigInteger(1, taggedHash(CHALLENGE_TAG, rx, px, message)).mod(N);
-    }
-
-    /** hash_tag(x) = SHA256(SHA256(tag) || SHA256(tag) || x), with SHA256(tag) precomputed. */
-    static byte[] taggedHash(byte[] tagHash, byte[]... parts) {
-        MessageDigest md = Hashes.newSha256();
-        md.update(tagHash);
-        md.update(tagHash);
-        for (byte[] part : parts) {
-            md.update(part);
-        }
-        return md.digest();
-    }
-
-    static byte[] tagHash(String tag) {
-        return Hashes.sha256(tag.getBytes(StandardCharsets.UTF_8));
+        return new BigInteger(1, CHALLENGE_TAG.hash(rx, px, message)).mod(N);
     }
 
     private static byte[] bytes32(BigInteger v) {

@@ -73,6 +73,24 @@ public final class EcPrivateKey {
         return signSchnorr(message, aux);
     }
 
+    /**
+     * The secret for {@code lift_x(x(P)) + tweak*G}: this key negated when its point has odd y (the x-only
+     * key stands for the even-y point), plus the tweak. BIP 341's taproot_tweak_seckey applies it with the
+     * TapTweak hash. Throws for a tweak not below the group order or a zero result (probability ~2^-128).
+     */
+    public EcPrivateKey xOnlyTweakAdd(byte[] tweak32) {
+        BigInteger t = new BigInteger(1, tweak32);
+        if (tweak32.length != 32 || t.compareTo(Secp256k1.N) >= 0) {
+            throw new IllegalArgumentException("tweak must be 32 bytes below the group order");
+        }
+        BigInteger even = publicKey.hasEvenY() ? d : Secp256k1.N.subtract(d);
+        BigInteger tweaked = even.add(t).mod(Secp256k1.N);
+        if (tweaked.signum() == 0) {
+            throw new IllegalArgumentException("tweaked key is zero");
+        }
+        return new EcPrivateKey(tweaked);
+    }
+
     /** The 32-byte x-only public key BIP340 signatures verify against. */
     public byte[] xOnlyPublicKey() {
         return publicKey.xOnly();

@@ -61,6 +61,11 @@ final class JavaSignatureEngine implements SignatureEngine {
     }
 
     @Override
+    public Optional<byte[]> xOnlyTweakAdd(byte[] xOnly32, byte[] tweak32) {
+        return Bip340.xOnlyTweakAdd(xOnly32, tweak32);
+    }
+
+    @Override
     public byte[] signSchnorr(byte[] message, EcPrivateKey key, byte[] auxRand32) {
         return Bip340.sign(message, key.secret(), auxRand32);
     }

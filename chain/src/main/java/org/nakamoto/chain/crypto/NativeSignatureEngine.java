@@ -104,6 +104,27 @@ final class NativeSignatureEngine implements SignatureEngine {
     }
 
     @Override
+    public Optional<byte[]> xOnlyTweakAdd(byte[] xOnly32, byte[] tweak32) {
+        if (xOnly32 == null || tweak32 == null || xOnly32.length != 32 || tweak32.length != 32) {
+            return Optional.empty();
+        }
+        byte[] even = new byte[33];
+        even[0] = 0x02;
+        System.arraycopy(xOnly32, 0, even, 1, 32);
+        byte[] sum;
+        try {
+            // 02||x is lift_x(x); the binding returns the sum uncompressed (04||x||y).
+            sum = lib.pubKeyTweakAdd(even, tweak32);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // x not on the curve, tweak >= n, or the sum is infinity
+        }
+        byte[] out = new byte[33];
+        out[0] = (byte) ((sum[64] & 1) == 0 ? 0x02 : 0x03);
+        System.arraycopy(sum, 1, out, 1, 32);
+        return Optional.of(out);
+    }
+
+    @Override
     public byte[] signSchnorr(byte[] message, EcPrivateKey key, byte[] auxRand32) {
         if (message.length != 32) {
             return Bip340.sign(message, key.secret(), auxRand32);

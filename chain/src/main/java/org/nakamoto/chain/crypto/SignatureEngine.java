@@ -37,6 +37,13 @@ public interface SignatureEngine {
     /** BIP340 verification of a 64-byte signature by a 32-byte x-only key; any malformed input is false. */
     boolean verifySchnorr(byte[] signature64, byte[] message, byte[] xOnlyPublicKey32);
 
+    /**
+     * BIP341's output-key tweak: the point {@code lift_x(xOnly) + tweak*G}, as 33 bytes (0x02 or 0x03 for
+     * the parity of y, then x), or empty when the key is not on the curve, the tweak is not below the
+     * group order, or the sum is infinity (libsecp256k1's {@code xonly_pubkey_tweak_add}).
+     */
+    Optional<byte[]> xOnlyTweakAdd(byte[] xOnly32, byte[] tweak32);
+
     /** BIP340 signing with 32 bytes of auxiliary randomness (the BIP's recommended nonce derivation). */
     byte[] signSchnorr(byte[] message, EcPrivateKey key, byte[] auxRand32);
 }

@@ -62,6 +62,11 @@ public enum ScriptError {
     WITNESS_UNEXPECTED("witness given for an output that is no witness program"),
     WITNESS_PUBKEYTYPE("uncompressed public key in a witness v0 script"),
 
+    // Taproot signatures (BIP 340/341)
+    SCHNORR_SIG_SIZE("Schnorr signature of neither 64 nor 65 bytes"),
+    SCHNORR_SIG_HASHTYPE("invalid Schnorr signature hash type"),
+    SCHNORR_SIG("invalid Schnorr signature"),
+
     // Constant script code
     OP_CODESEPARATOR("OP_CODESEPARATOR in a legacy script"),
     SIG_FINDANDDELETE("signature found in the script code"),

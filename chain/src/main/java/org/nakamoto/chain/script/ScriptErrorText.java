@@ -12,6 +12,9 @@ public final class ScriptErrorText {
     public static String of(ScriptError e) {
         return switch (e) {
             case OK -> "No error";
+            case SCHNORR_SIG_SIZE -> "Invalid Schnorr signature size";
+            case SCHNORR_SIG_HASHTYPE -> "Invalid Schnorr signature hash type";
+            case SCHNORR_SIG -> "Invalid Schnorr signature";
             case EVAL_FALSE -> "Script evaluated without error but finished with a false/empty top stack element";
             case OP_RETURN -> "OP_RETURN was encountered";
             case SCRIPT_SIZE -> "Script is too big";

@@ -32,6 +32,19 @@ public interface SignatureChecker {
     }
 
     /**
+     * Core's CheckSchnorrSignature for a taproot key-path spend or a tapscript signature check: a 64-byte
+     * BIP340 signature (SIGHASH_DEFAULT) or 65 with an explicit, defined, non-zero hash type, over BIP 341's
+     * signature hash, by the 32-byte x-only key. The default, for checkers without a transaction, fails.
+     *
+     * @param exec the annex and, for tapscript, the leaf and code-separator position the hash signs
+     * @return {@link ScriptError#OK}, or SCHNORR_SIG_SIZE, SCHNORR_SIG_HASHTYPE or SCHNORR_SIG
+     */
+    default ScriptError checkSchnorrSignature(byte[] signature, byte[] xOnlyKey32, SigVersion sigVersion,
+            ScriptExecutionData exec) {
+        return ScriptError.SCHNORR_SIG;
+    }
+
+    /**
      * BIP 65: whether the transaction's lock time is at least {@code lockTime}, of the same kind (height or
      * time), and enforced (the input's sequence not final). Without a transaction, false.
      *

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.nakamoto.chain.crypto.EcPublicKey;
+import org.nakamoto.chain.crypto.Secp256k1;
 import org.nakamoto.chain.crypto.EcdsaSignature;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
@@ -81,6 +82,33 @@ public final class TransactionSignatureChecker implements SignatureChecker {
                 ? SignatureHash.legacy(tx, inputIndex, scriptCode, hashType)
                 : SignatureHash.witnessV0(tx, inputIndex, scriptCode, amount, hashType, data)).toBytes();
         return key.get().verify(hash, sig.get());
+    }
+
+    @Override
+    public ScriptError checkSchnorrSignature(byte[] signature, byte[] xOnlyKey32, SigVersion sigVersion,
+            ScriptExecutionData exec) {
+        if (signature.length != 64 && signature.length != 65) {
+            return ScriptError.SCHNORR_SIG_SIZE;
+        }
+        int hashType = TaprootSignatureHash.DEFAULT;
+        byte[] sig64 = signature;
+        if (signature.length == 65) {
+            // An explicit hash type must not be 0: SIGHASH_DEFAULT is only ever implied, so each signature
+            // has one encoding.
+            hashType = signature[64] & 0xff;
+            if (hashType == TaprootSignatureHash.DEFAULT) {
+                return ScriptError.SCHNORR_SIG_HASHTYPE;
+            }
+            sig64 = Arrays.copyOf(signature, 64);
+        }
+        if (data == null || !data.hasSpentOutputs()) {
+            return ScriptError.SCHNORR_SIG; // BIP 341 signs every spent output; without them nothing verifies
+        }
+        byte[] hash = TaprootSignatureHash.compute(data, inputIndex, hashType, sigVersion, exec);
+        if (hash == null) {
+            return ScriptError.SCHNORR_SIG_HASHTYPE;
+        }
+        return Secp256k1.verifySchnorr(sig64, hash, xOnlyKey32) ? ScriptError.OK : ScriptError.SCHNORR_SIG;
     }
 
     @Override

@@ -151,8 +151,8 @@ class ChainBench {
     }
 
     /**
-     * Transactions validated per second on a legacy P2PKH chain and a segwit P2WPKH chain of the same shape
-     * (2-in 2-out spends), sequential and 2-thread parallel, on this JVM's engine (the
+     * Transactions and inputs validated per second on a legacy P2PKH chain, a segwit P2WPKH chain and a
+     * taproot key-path chain of the same shape (2-in 2-out spends), sequential and 2-thread parallel, on this JVM's engine (the
      * default: native where it loads) and then on the Java engine in a child JVM started with
      * {@code -Dnakamoto.secp256k1=java} (the engine is chosen once per process), with the ratio.
      */
@@ -161,8 +161,8 @@ class ChainBench {
         Map<String, TxValidateBench.Rate> here = TxValidateBench.run();
         String engine = SignatureEngines.active().name();
         here.forEach((verifier, r) -> System.out.printf(Locale.ROOT,
-                "BENCH tx-validate engine=%s verifier=%s tx/s=%.0f tx-per-cpu-second=%.0f%n", engine, verifier,
-                r.perSecond(), r.perCpuSecond()));
+                "BENCH tx-validate engine=%s verifier=%s tx/s=%.0f inputs/s=%.0f tx-per-cpu-second=%.0f%n", engine,
+                verifier, r.perSecond(), r.inputsPerSecond(), r.perCpuSecond()));
         if (engine.equals("java")) {
             return;
         }
@@ -175,13 +175,15 @@ class ChainBench {
             throw new IllegalStateException("the Java-engine run failed:\n" + out);
         }
         for (String line : out.split("\n")) {
-            if (line.startsWith("TX ")) { // TX <verifier> <tx/s> <tx/cpu-s>
+            if (line.startsWith("TX ")) { // TX <verifier> <tx/s> <inputs/s> <tx/cpu-s>
                 String[] f = line.split(" ");
                 double javaRate = Double.parseDouble(f[2]);
-                double javaCpu = Double.parseDouble(f[3]);
+                double javaInputs = Double.parseDouble(f[3]);
+                double javaCpu = Double.parseDouble(f[4]);
                 TxValidateBench.Rate mine = here.get(f[1]);
-                System.out.printf(Locale.ROOT, "BENCH tx-validate engine=java verifier=%s tx/s=%.0f tx-per-cpu-second=%.0f%n",
-                        f[1], javaRate, javaCpu);
+                System.out.printf(Locale.ROOT,
+                        "BENCH tx-validate engine=java verifier=%s tx/s=%.0f inputs/s=%.0f tx-per-cpu-second=%.0f%n",
+                        f[1], javaRate, javaInputs, javaCpu);
                 System.out.printf(Locale.ROOT, "BENCH tx-validate verifier=%s ratio %s/java: wall-clock %.2f, per-cpu-second %.2f%n",
                         f[1], engine, mine.perSecond() / javaRate, mine.perCpuSecond() / javaCpu);
             }

@@ -21,9 +21,10 @@ import org.nakamoto.chain.utxo.MemoryUtxoSet;
 import org.nakamoto.chain.utxo.UtxoCache;
 
 /**
- * {@code BlockConnector.connect} of a generated 1,100-block chain of real P2PKH transactions against an
- * in-memory UTXO set, sequential and with the 2-thread parallel verifier, on this process's engine, for a P2PKH chain and
- * a P2WPKH chain of the same shape. A
+ * {@code BlockConnector.connect} of a generated 1,100-block chain of real 2-input, 2-output transactions
+ * against an in-memory UTXO set, sequential and with the 2-thread parallel verifier, on this process's
+ * engine, for three chains of the same shape: P2PKH, P2WPKH and taproot key-path (BIP 86) spends. Rates are
+ * given per transaction and per input. A
  * main class too, so {@link ChainBench} can run it in a JVM with the other engine.
  */
 final class TxValidateBench {
@@ -31,16 +32,16 @@ final class TxValidateBench {
     }
 
     /** Transactions per second of wall clock, and per second of the process's CPU time (all threads). */
-    record Rate(double perSecond, double perCpuSecond) {
+    record Rate(double perSecond, double inputsPerSecond, double perCpuSecond) {
     }
 
     /** Prints "TX verifier tx/s tx/cpu-s" lines for the parent benchmark to read. */
     public static void main(String[] args) throws Exception {
-        run().forEach((verifier, rate) -> System.out.printf(Locale.ROOT, "TX %s %.1f %.1f%n", verifier,
-                rate.perSecond(), rate.perCpuSecond()));
+        run().forEach((verifier, rate) -> System.out.printf(Locale.ROOT, "TX %s %.1f %.1f %.1f%n", verifier,
+                rate.perSecond(), rate.inputsPerSecond(), rate.perCpuSecond()));
     }
 
-    /** Transactions validated per second by chain and verifier ("p2pkh/sequential", "p2wpkh/parallel-2"), once warm. */
+    /** Transactions validated per second by chain and verifier ("p2pkh/sequential", "p2tr/parallel-2"), once warm. */
     static Map<String, Rate> run() throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -48,6 +49,7 @@ final class TxValidateBench {
         Map<String, List<Block>> chains = new LinkedHashMap<>();
         chains.put("p2pkh", new P2pkhChain(p).extend(1_100, 20).blocks());
         chains.put("p2wpkh", P2pkhChain.segwit(p).extend(1_100, 20).blocks());
+        chains.put("p2tr", P2pkhChain.taproot(p).extend(1_100, 20).blocks());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Map<String, InputVerifier> verifiers = new LinkedHashMap<>();
         verifiers.put("sequential", ScriptInputVerifier.sequential());
@@ -57,6 +59,8 @@ final class TxValidateBench {
             for (var chain : chains.entrySet()) {
                 List<Block> blocks = chain.getValue();
                 long txs = blocks.stream().mapToLong(b -> b.transactions().size() - 1).sum();
+                long inputs = blocks.stream().flatMap(b -> b.transactions().stream().skip(1))
+                        .mapToLong(tx -> tx.inputs().size()).sum();
                 List<BlockHeader> headers = new ArrayList<>(List.of(p.genesis().header()));
                 blocks.forEach(b -> headers.add(b.header()));
                 for (int run = 0; run < 2; run++) { // the first run warms up the JIT
@@ -70,7 +74,8 @@ final class TxValidateBench {
                             connector.connect(blocks.get(h - 1), HeaderListAncestry.sharing(headers, h - 1), c);
                             utxo.apply(c);
                         }
-                        rates.put(chain.getKey() + "/" + e.getKey(), new Rate(txs / ((System.nanoTime() - t0) / 1e9),
+                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        rates.put(chain.getKey() + "/" + e.getKey(), new Rate(txs / seconds, inputs / seconds,
                                 txs / ((os.getProcessCpuTime() - cpu0) / 1e9)));
                     }
                 }

@@ -12,18 +12,24 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.TxOut;
+import org.nakamoto.chain.model.Witness;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.script.LegacySigner;
 import org.nakamoto.chain.script.PrecomputedTxData;
 import org.nakamoto.chain.script.SignatureHash;
 import org.nakamoto.chain.script.StandardScripts;
+import org.nakamoto.chain.script.Taproot;
+import org.nakamoto.chain.script.TaprootSignatureHash;
+import org.nakamoto.chain.script.TaprootSigner;
 import org.nakamoto.chain.script.WitnessV0Signer;
 
 /**
  * Generates a chain whose blocks carry real pay-to-pubkey-hash transactions with real signatures:
  * coinbases pay a key's P2PKH script, and once they mature each block spends earlier outputs into new
  * ones. For benchmarks and tests that want realistic validation work. {@link #segwit} makes the same
- * chain with P2WPKH outputs spent by BIP 143 witnesses (blocks then carry the witness commitment).
+ * chain with P2WPKH outputs spent by BIP 143 witnesses (blocks then carry the witness commitment), and
+ * {@link #taproot} with BIP 86 key-path-only P2TR outputs spent by BIP 341 key-path signatures.
  * Not thread-safe.
  */
 public final class P2pkhChain {
@@ -31,7 +37,7 @@ public final class P2pkhChain {
     private final BlockBuilder builder;
     private final EcPrivateKey key = EcPrivateKey.of(BigInteger.valueOf(0x5eed));
     private final byte[] pubKey = key.publicKeyBytes(true);
-    private final boolean witness;
+    private final Kind kind;
     private final Script lock;
     /** Spendable outputs: (outpoint, value, height it became spendable). */
     private final PriorityQueue<Spendable> spendable = new PriorityQueue<>(Comparator.comparingInt(Spendable::readyAt));
@@ -43,14 +49,20 @@ public final class P2pkhChain {
     private record Spendable(OutPoint outpoint, long value, int readyAt) {
     }
 
+    /** The outputs the chain pays and spends. */
+    private enum Kind { P2PKH, P2WPKH, P2TR }
+
     public P2pkhChain(NetworkParams params) {
-        this(params, false);
+        this(params, Kind.P2PKH);
     }
 
-    private P2pkhChain(NetworkParams params, boolean witness) {
-        this.witness = witness;
-        this.lock = witness ? StandardScripts.payToWitnessKeyHash(Hashes.hash160(pubKey))
-                : StandardScripts.payToPubKeyHash(Hashes.hash160(pubKey));
+    private P2pkhChain(NetworkParams params, Kind kind) {
+        this.kind = kind;
+        this.lock = switch (kind) {
+            case P2PKH -> StandardScripts.payToPubKeyHash(Hashes.hash160(pubKey));
+            case P2WPKH -> StandardScripts.payToWitnessKeyHash(Hashes.hash160(pubKey));
+            case P2TR -> Script.of(Taproot.scriptPubKey(Taproot.outputKey(key.xOnlyPublicKey(), null).xOnly()));
+        };
         this.params = params;
         this.builder = new BlockBuilder(params);
         this.tip = params.genesis();
@@ -58,7 +70,12 @@ public final class P2pkhChain {
 
     /** The same generator paying and spending P2WPKH outputs. */
     public static P2pkhChain segwit(NetworkParams params) {
-        return new P2pkhChain(params, true);
+        return new P2pkhChain(params, Kind.P2WPKH);
+    }
+
+    /** The same generator paying and spending BIP 86 taproot outputs through the key path. */
+    public static P2pkhChain taproot(NetworkParams params) {
+        return new P2pkhChain(params, Kind.P2TR);
     }
 
     public List<Block> blocks() {
@@ -119,7 +136,18 @@ public final class P2pkhChain {
 
     private Transaction sign(Transaction tx) {
         Transaction.Builder b = tx.toBuilder();
-        if (witness) {
+        if (kind == Kind.P2TR) {
+            List<TxOut> spent = tx.inputs().stream()
+                    .map(in -> new TxOut(values.get(in.prevout()), lock)).toList();
+            PrecomputedTxData data = new PrecomputedTxData(tx, spent);
+            byte[] aux = new byte[32];
+            for (int i = 0; i < tx.inputs().size(); i++) {
+                aux[0] = (byte) i;
+                b.setWitness(i, Witness.of(TaprootSigner.signKeyPath(data, i, TaprootSignatureHash.DEFAULT, key, null, aux)));
+            }
+            return b.build();
+        }
+        if (kind == Kind.P2WPKH) {
             PrecomputedTxData data = new PrecomputedTxData(tx);
             for (int i = 0; i < tx.inputs().size(); i++) {
                 b.setWitness(i, WitnessV0Signer.payToWitnessKeyHash(key, tx, i, values.get(tx.inputs().get(i).prevout()),
