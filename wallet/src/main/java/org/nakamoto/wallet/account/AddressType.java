@@ -82,7 +82,7 @@ public enum AddressType {
             case LEGACY -> Address.fromPublicKey(params.pubKeyHashVersion(), publicKey).scriptPubKey();
             case P2SH_SEGWIT -> p2sh(Hashes.hash160(p2wpkhProgram(publicKey).unsafeBytes()));
             case BECH32 -> p2wpkhProgram(publicKey);
-            case BECH32M -> Taproot.scriptPubKey(taprootOutputKey(publicKey));
+            case BECH32M -> Script.of(Taproot.scriptPubKey(taprootOutputKey(publicKey)));
         };
     }
 

@@ -18,6 +18,7 @@ import org.nakamoto.chain.script.ScriptFlag;
 import org.nakamoto.chain.script.ScriptVerifier;
 import org.nakamoto.chain.script.SignatureHash;
 import org.nakamoto.chain.script.StandardScripts;
+import org.nakamoto.chain.script.TaprootSignatureHash;
 import org.nakamoto.chain.script.TaprootSigner;
 import org.nakamoto.wallet.account.AddressType;
 import org.nakamoto.wallet.account.Keychain;
@@ -34,8 +35,6 @@ import org.nakamoto.wallet.account.Keychain;
  */
 public final class TransactionSigner {
     private static final Set<ScriptFlag> FLAGS = EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS, ScriptFlag.TAPROOT);
-    /** BIP341's SIGHASH_DEFAULT: signs as SIGHASH_ALL does, and keeps the signature at 64 bytes. */
-    static final int SIGHASH_DEFAULT = 0;
     private static final SecureRandom AUX_RANDOM = new SecureRandom();
 
     private TransactionSigner() {
@@ -65,7 +64,7 @@ public final class TransactionSigner {
                 // BIP341 signs no scriptSig or witness either; the key path needs no script tree (BIP86).
                 byte[] aux = new byte[32];
                 AUX_RANDOM.nextBytes(aux);
-                byte[] sig = TaprootSigner.signKeyPath(data, i, SIGHASH_DEFAULT, key, null, aux);
+                byte[] sig = TaprootSigner.signKeyPath(data, i, TaprootSignatureHash.DEFAULT, key, null, aux);
                 b.setInput(i, new TxIn(in.prevout(), Script.EMPTY, in.sequence(), Witness.of(sig)));
             } else {
                 // BIP143: the script code of P2WPKH is the P2PKH script of the key hash; no input's

@@ -162,7 +162,7 @@ class PaymentBuilderTest {
     }
 
     private static byte[] keyPathHash(PrecomputedTxData data, int input) {
-        return TaprootSignatureHash.compute(data, input, TransactionSigner.SIGHASH_DEFAULT, SigVersion.TAPROOT,
+        return TaprootSignatureHash.compute(data, input, TaprootSignatureHash.DEFAULT, SigVersion.TAPROOT,
                 new ScriptExecutionData());
     }
 

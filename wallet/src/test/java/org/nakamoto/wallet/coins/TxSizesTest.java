@@ -38,7 +38,7 @@ class TxSizesTest {
         List<WalletCoin> coins = new ArrayList<>();
         for (int n = 1; n <= 5; n++) {
             coins.add(PaymentBuilderTest.coin(AddressType.BECH32M, n, 100_000));
-            Payment p = new PaymentBuilder(PaymentBuilderTest.KEYS).build(coins, to, 50_000 * n, 2,
+            Payment p = new PaymentBuilder(PaymentBuilderTest.KEYS).build(coins, to, 100_000L * (n - 1) + 50_000, 2,
                     change(AddressType.BECH32M));
             assertEquals(n, p.spent().size());
             assertEquals(p.tx().vsize(), TxSizes.estimate(p.spent(), List.of(to, change(AddressType.BECH32M))));
