@@ -69,7 +69,8 @@ class TaprootWalletsTest {
             assertEquals(coinbase, sat(balA.get("confirmed")), "the coinbase matured after 101 blocks");
             JsonNode coin = balA.get("coins").get(0);
             assertEquals(tapA, coin.get("address").asText());
-            assertTrue(coin.get("desc").asText().matches("tr\\([0-9a-f]{64}\\)#[a-z0-9]{8}"), coin.toString());
+            assertTrue(coin.get("desc").asText().matches("tr\\(\\[[0-9a-f]{8}/86h/1h/0h/0/0\\][0-9a-f]{64}\\)#[a-z0-9]{8}"),
+                    coin.toString());
             assertEquals(Hex.encode(script(tapA).bytes()), coin.get("scriptPubKey").asText());
 
             // A pays B's taproot address, change to A's taproot change chain.

@@ -105,16 +105,16 @@ public enum AddressType {
     /**
      * Core's output descriptor (BIP380-386) of the output paying a compressed key in this form, with its
      * checksum: {@code pkh(KEY)}, {@code sh(wpkh(KEY))}, {@code wpkh(KEY)}, or {@code tr(XONLY)} with the
-     * BIP86 internal key (the 32-byte x-only form Core prints for it). No key origin: the wallet file keeps
-     * the accounts' keys, not the master key's fingerprint.
+     * BIP86 internal key (the 32-byte x-only form Core prints for it), each key after its origin
+     * ({@code [fingerprint/path]}, or empty when unknown) as Core's listunspent shows a wallet's coins.
      */
-    public String descriptor(byte[] publicKey) {
-        String key = Hex.encode(publicKey);
+    public String descriptor(String keyOrigin, byte[] publicKey) {
+        String key = keyOrigin + Hex.encode(publicKey);
         String d = switch (this) {
             case LEGACY -> "pkh(" + key + ")";
             case P2SH_SEGWIT -> "sh(wpkh(" + key + "))";
             case BECH32 -> "wpkh(" + key + ")";
-            case BECH32M -> "tr(" + Hex.encode(xOnly(publicKey)) + ")";
+            case BECH32M -> "tr(" + keyOrigin + Hex.encode(xOnly(publicKey)) + ")";
         };
         return DescriptorChecksum.append(d);
     }

@@ -68,7 +68,7 @@ final class ListUnspentCommand implements Runnable {
                     .put("vout", c.outpoint().index())
                     .put("address", c.address())
                     .put("scriptPubKey", Hex.encode(c.scriptPubKey().unsafeBytes()))
-                    .put("desc", c.path().type().descriptor(keys.publicKey(c.path())))
+                    .put("desc", keys.descriptor(c.path()))
                     .put("path", c.path().toString())
                     .put("amount", Output.coins(c.valueSat()))
                     .put("confirmations", c.confirmations())

@@ -29,11 +29,11 @@ class AddressTypeTest {
         for (String[] r : rows) {
             AddressType t = AddressType.valueOf(r[0]);
             assertEquals(r[1], Hex.encode(t.scriptPubKey(KEY, MAINNET).bytes()), t.option());
-            String desc = t.descriptor(KEY);
+            String desc = t.descriptor("", KEY);
             assertTrue(desc.matches(java.util.regex.Pattern.quote(r[2]) + "#[02-9ac-hj-np-z]{8}"), desc);
         }
         assertEquals("tr(a34b99f22c790c4e36b2b3c2c35a36db06226e41c692fc82b8b56ac1c540c5bd)#dh4fyxrd",
-                AddressType.BECH32M.descriptor(KEY));
+                AddressType.BECH32M.descriptor("", KEY));
         assertTrue(AddressType.BECH32M.address(KEY, MAINNET).startsWith("bc1p"));
     }
 

@@ -74,6 +74,9 @@ class Bip86VectorTest {
             assertArrayEquals(internal, key.xOnlyPublicKey(), path);
             assertEquals(a.get("output_key").asText(), Hex.encode(Taproot.tweakPrivateKey(key, null).xOnlyPublicKey()), path);
             assertEquals(p, keys.find(a.get("address").asText(), 2).orElseThrow(), path);
+            // Core's descriptor of the output, the key after its origin (the mnemonic's master fingerprint).
+            assertEquals("tr([73c5da0a" + path.substring(1).replace('\'', 'h') + "]" + a.get("internal_key").asText() + ")",
+                    keys.descriptor(p).split("#")[0], path);
             rows++;
         }
         assertEquals(3, rows, "receive 0, receive 1, change 0");

@@ -137,6 +137,11 @@ class WalletFileTest {
         String swapped = json.replace("\"bech32m\" : \"" + tap, "\"bech32m\" : \"" + w.segwitAccounts().get(AddressType.BECH32));
         WalletFile edited = WalletFile.fromJson(swapped.getBytes(StandardCharsets.UTF_8), "w");
         assertThrows(WalletException.class, () -> edited.unlock(PASSWORD));
+        // The master fingerprint (descriptors' key origin) is authenticated too, and checked against the seed.
+        assertEquals(java.util.Optional.of("73c5da0a"), loaded.masterFingerprint(), "the all-abandon mnemonic's");
+        assertEquals("[73c5da0a/86h/1h/0h/0/3]", loaded.keychain(REGTEST).keyOrigin(new KeyPath(AddressType.BECH32M, KeyPath.RECEIVE, 3)));
+        WalletFile otherMaster = WalletFile.fromJson(json.replace("\"73c5da0a\"", "\"00000000\"").getBytes(StandardCharsets.UTF_8), "w");
+        assertThrows(WalletException.class, () -> otherMaster.unlock(PASSWORD));
         // A version-3 file without its taproot account is corrupt, not silently a version-2 one.
         String missing = json.replaceFirst(",\\s*\"bech32m\" : \"tpub[0-9A-Za-z]+\"", "");
         WalletException e = assertThrows(WalletException.class,
