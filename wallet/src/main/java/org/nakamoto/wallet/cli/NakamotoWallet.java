@@ -117,6 +117,11 @@ public final class NakamotoWallet implements Runnable {
         return t;
     }
 
+    /** Whether --address-type was given (send then uses it for change, as Core's -changetype). */
+    boolean addressTypeGiven() {
+        return addressType != null;
+    }
+
     public static void main(String[] args) {
         // The script interpreter in chain logs through SLF4J; the wallet ships no logging backend, and
         // SLF4J's "no providers" notice on every run would only confuse people and scripts reading stderr.
