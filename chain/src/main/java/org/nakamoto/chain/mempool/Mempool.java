@@ -104,10 +104,15 @@ public final class Mempool implements MempoolUpdates {
         return e;
     }
 
-    /** Runs every admission check without admitting (Bitcoin Core's testmempoolaccept); returns the fee. */
-    public synchronized long test(Transaction tx) throws ValidationException {
+    /** What testmempoolaccept reports of an acceptable transaction: its fee and sigop-adjusted virtual size. */
+    public record TestResult(long fee, long vsize) {
+    }
+
+    /** Runs every admission check without admitting (Bitcoin Core's testmempoolaccept). */
+    public synchronized TestResult test(Transaction tx) throws ValidationException {
         chain.checkWriter();
-        return admission.check(tx, true).fee();
+        MempoolAdmission.Checked c = admission.check(tx, true);
+        return new TestResult(c.fee(), c.vsize(tx));
     }
 
     private void admitOrphansOf(Transaction parent) {

@@ -58,6 +58,10 @@ final class MempoolAdmission {
 
     /** What the checks found. */
     record Checked(long fee, int sigOps) {
+        /** The sigop-adjusted virtual size fee rates are measured in. */
+        long vsize(Transaction tx) {
+            return MempoolPolicy.virtualSize(tx.weight(), sigOps);
+        }
     }
 
     /**
@@ -77,7 +81,7 @@ final class MempoolAdmission {
             }
             throw ex;
         }
-        feeGate.check(c.fee(), (int) tx.vsize());
+        feeGate.check(c.fee(), (int) c.vsize(tx));
         MempoolEntry entry = pool.add(tx, c.fee(), clockSeconds.getAsLong(), chain.tip().height(), c.sigOps());
         boolean self = false;
         for (Transaction gone : pool.trimTo(policy.maxBytes())) {
@@ -125,7 +129,7 @@ final class MempoolAdmission {
         MempoolPolicy.checkInputsStandard(tx, inputs.spent());
         MempoolPolicy.checkWitnessStandard(tx, inputs.spent());
         int sigOps = (int) SigOpCost.of(tx, inputs, ScriptFlags.STANDARD);
-        policy.checkFeeAndSigOps(tx, inputs.fee(), sigOps);
+        policy.checkSigOpsAndFee(tx, inputs.fee(), sigOps);
         if (verifyScripts) {
             // Core's PolicyScriptChecks. Its second pass under the next block's consensus flags
             // (ConsensusScriptChecks) guards its script cache; the standard flags hold every consensus

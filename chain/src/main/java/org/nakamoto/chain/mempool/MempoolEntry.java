@@ -25,9 +25,12 @@ public record MempoolEntry(Transaction tx, long fee, long sequence, long timeSec
         return tx.size();
     }
 
-    /** Virtual size (BIP141): what fee rates are measured in. */
+    /**
+     * Virtual size as Core's mempool counts it: BIP 141's, or 20 bytes per unit of sigop cost when larger
+     * ({@link MempoolPolicy#virtualSize}); what fee rates are measured in.
+     */
     public long vsize() {
-        return tx.vsize();
+        return MempoolPolicy.virtualSize(tx.weight(), sigOpCost);
     }
 
     /** Weight (BIP141): what the entry takes of a block. */
@@ -37,7 +40,7 @@ public record MempoolEntry(Transaction tx, long fee, long sequence, long timeSec
 
     /** Fee rate in satoshis per virtual byte, as a double only for display and ordering. */
     public double feeRate() {
-        return (double) fee / tx.vsize();
+        return (double) fee / vsize();
     }
 
     /**

@@ -8,6 +8,8 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.Witness;
 import org.nakamoto.chain.script.ScriptCode;
+import org.nakamoto.chain.script.Taproot;
+import org.nakamoto.chain.script.TaprootSpend;
 import org.nakamoto.chain.script.WitnessProgram;
 import org.nakamoto.chain.utxo.Coin;
 
@@ -22,12 +24,16 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
 
     /** Bitcoin Core's MAX_STANDARD_TX_SIGOPS_COST: a fifth of a block's limit per transaction. */
     public static final int MAX_STANDARD_TX_SIGOPS_COST = 16_000;
+    /** Core's DEFAULT_BYTES_PER_SIGOP: the virtual bytes one unit of sigop cost counts as. */
+    static final long BYTES_PER_SIGOP = 20;
     /** Core's MAX_STANDARD_TX_WEIGHT: a legacy transaction of 100,000 bytes. */
     public static final long MAX_STANDARD_TX_WEIGHT = 400_000;
     /** Core's MAX_STANDARD_P2WSH_STACK_ITEMS: witness items besides the witness script. */
     public static final int MAX_STANDARD_P2WSH_STACK_ITEMS = 100;
     /** Core's MAX_STANDARD_P2WSH_STACK_ITEM_SIZE. */
     public static final int MAX_STANDARD_P2WSH_STACK_ITEM_SIZE = 80;
+    /** Core's MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE: the inputs of a tapscript leaf (0xc0) spend. */
+    public static final int MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE = 80;
     /** Core's MAX_STANDARD_P2WSH_SCRIPT_SIZE. */
     public static final int MAX_STANDARD_P2WSH_SCRIPT_SIZE = 3600;
     /** Core's MAX_STANDARD_SCRIPTSIG_SIZE. */
@@ -77,8 +83,9 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
 
     /**
      * Core's IsWitnessStandard: a witness only on inputs that spend witness programs (bare or in P2SH),
-     * and P2WSH witnesses within Core's item count and sizes. (Taproot witnesses need no case here: until
-     * taproot is built its spends fail the standard script flags.)
+     * P2WSH witnesses within Core's item count and sizes, and taproot witnesses without an annex (it has
+     * no meaning yet, so relaying one would only let it be stuffed with data) and, spending a tapscript
+     * leaf, with inputs of at most {@link #MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE} bytes.
      */
     public static void checkWitnessStandard(Transaction tx, List<Coin> spent) throws ValidationException {
         if (!tx.hasWitness()) {
@@ -91,7 +98,14 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
                 continue;
             }
             byte[] program = spent.get(i).output().scriptPubKey().unsafeBytes();
-            if (ScriptCode.isPayToScriptHash(program)) {
+            WitnessProgram spentProgram = WitnessProgram.parse(program);
+            if (spentProgram != null && spentProgram.isPayToAnchor()) {
+                // Core: "witness stuffing" - an anchor is spent with an empty witness.
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                        + ": witness on a pay-to-anchor spend");
+            }
+            boolean p2sh = ScriptCode.isPayToScriptHash(program);
+            if (p2sh) {
                 // Push-only by checkStandard, so the last push is the redeem script.
                 program = ScriptCode.lastPush(in.scriptSig().unsafeBytes());
                 if (program == null) {
@@ -119,18 +133,58 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
                     }
                 }
             }
+            if (p.isPayToTaproot() && !p2sh) {
+                checkTaprootWitness(i, w);
+            }
         }
     }
 
-    /** The minimum relay fee by virtual size, then the sigop cost limit, in that order. */
-    public void checkFeeAndSigOps(Transaction tx, long fee, int sigOpCost) throws ValidationException {
-        if (fee < minFee(tx.vsize())) {
-            throw new ValidationException(RejectReason.TX_FEE_TOO_LOW,
-                    fee + " sat < " + minFee(tx.vsize()) + " sat for " + tx.vsize() + " vbytes");
+    /** The taproot part of IsWitnessStandard for input {@code i}'s non-empty witness {@code w}. */
+    private static void checkTaprootWitness(int i, Witness w) throws ValidationException {
+        int n = w.size();
+        if (TaprootSpend.hasAnnex(w)) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i + ": taproot annex");
         }
+        if (n < 2) {
+            return; // a key-path spend: no policy beyond the script flags
+        }
+        byte[] control = w.unsafeGet(n - 1);
+        if (control.length == 0) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i + ": empty control block");
+        }
+        if ((control[0] & Taproot.LEAF_MASK) == Taproot.LEAF_VERSION_TAPSCRIPT) {
+            for (int j = 0; j < n - 2; j++) {
+                if (w.unsafeGet(j).length > MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE) {
+                    throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                            + ": tapscript stack item too large");
+                }
+            }
+        }
+    }
+
+    /**
+     * Core's policy virtual size (GetVirtualTransactionSize with -bytespersigop 20): the BIP 141 virtual
+     * size, or 20 bytes per unit of sigop cost when that is larger, so a transaction packed with signature
+     * checks pays for them. Fee rates, the minimum relay fee and mempool ordering use it.
+     */
+    public static long virtualSize(long weight, long sigOpCost) {
+        long w = Math.max(weight, sigOpCost * BYTES_PER_SIGOP);
+        return (w + Transaction.WITNESS_SCALE_FACTOR - 1) / Transaction.WITNESS_SCALE_FACTOR;
+    }
+
+    /**
+     * The sigop cost limit, then the minimum relay fee by (sigop-adjusted) virtual size: Core's PreChecks
+     * order, so a transaction failing both is refused as bad-txns-too-many-sigops.
+     */
+    public void checkSigOpsAndFee(Transaction tx, long fee, int sigOpCost) throws ValidationException {
         if (sigOpCost > MAX_STANDARD_TX_SIGOPS_COST) {
             throw new ValidationException(RejectReason.TX_TOO_MANY_SIGOPS, "cost " + sigOpCost + " > "
                     + MAX_STANDARD_TX_SIGOPS_COST);
+        }
+        long vsize = virtualSize(tx.weight(), sigOpCost);
+        if (fee < minFee(vsize)) {
+            throw new ValidationException(RejectReason.TX_FEE_TOO_LOW,
+                    fee + " sat < " + minFee(vsize) + " sat for " + vsize + " vbytes");
         }
     }
 }

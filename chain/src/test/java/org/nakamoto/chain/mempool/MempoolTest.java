@@ -160,7 +160,7 @@ class MempoolTest {
         Transaction overspend = BlockBuilder.spend(List.of(coinbaseOf(1)), coinbaseValue(1) + 1, 1, 0);
         assertEquals(RejectReason.TX_IN_BELOW_OUT, reason(() -> pool.accept(overspend)));
         assertEquals(0, pool.size());
-        assertEquals(1000, pool.test(spendCoinbase(1, 1, 1000)), "testmempoolaccept reports the fee");
+        assertEquals(1000, pool.test(spendCoinbase(1, 1, 1000)).fee(), "testmempoolaccept reports the fee");
         assertEquals(0, pool.size(), "and admits nothing");
     }
 
@@ -174,6 +174,40 @@ class MempoolTest {
                 .build();
         assertEquals(RejectReason.TX_TOO_MANY_SIGOPS, reason(() -> pool.accept(heavy)));
         assertEquals(0, pool.size());
+    }
+
+    @Test
+    void feeRatesAreMeasuredInSigOpAdjustedVirtualBytes() throws Exception {
+        // Three bare 1-of-3 multisig outputs: 20 legacy sigops each (CHECKMULTISIG counts 20 outside
+        // P2SH), a sigop cost of 240, which Core counts as 240 * 20 = 4,800 weight: 1,200 virtual bytes,
+        // well above the transaction's own size.
+        byte[] multisig = new byte[1 + 3 * 34 + 2];
+        multisig[0] = 0x51;
+        for (int k = 0; k < 3; k++) {
+            byte[] key = org.nakamoto.chain.crypto.EcPrivateKey.of(java.math.BigInteger.valueOf(k + 7)).publicKeyBytes(true);
+            multisig[1 + 34 * k] = 33;
+            System.arraycopy(key, 0, multisig, 2 + 34 * k, 33);
+        }
+        multisig[multisig.length - 2] = 0x53;
+        multisig[multisig.length - 1] = (byte) 0xae;
+        java.util.function.LongFunction<Transaction> paying = fee -> {
+            Transaction.Builder b = new Transaction.Builder().addInput(coinbaseOf(2), org.nakamoto.chain.model.Script.EMPTY);
+            for (int k = 0; k < 3; k++) {
+                b.addOutput((coinbaseValue(2) - fee) / 3, org.nakamoto.chain.model.Script.of(multisig));
+            }
+            return b.build();
+        };
+        Transaction probe = paying.apply(0);
+        assertEquals(1200, MempoolPolicy.virtualSize(probe.weight(), 240));
+        assertTrue(probe.vsize() < 400, "its BIP 141 virtual size is " + probe.vsize());
+        long enoughForItsSize = MempoolPolicy.DEFAULT.minFee(probe.vsize()) + 1;
+        assertEquals(RejectReason.TX_FEE_TOO_LOW, reason(() -> pool.test(paying.apply(enoughForItsSize))));
+        long enough = MempoolPolicy.DEFAULT.minFee(1200);
+        Mempool.TestResult ok = pool.test(paying.apply(enough));
+        assertEquals(1200, ok.vsize(), "testmempoolaccept's vsize is the adjusted one, as Core's");
+        MempoolEntry entry = pool.accept(paying.apply(enough));
+        assertEquals(1200, entry.vsize());
+        assertEquals(240, entry.sigOpCost());
     }
 
     @Test

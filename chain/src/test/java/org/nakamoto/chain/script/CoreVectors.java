@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** Loading Bitcoin Core's JSON vectors (test resources bitcoin/core/, see PROVENANCE.md there) for tests. */
 final class CoreVectors {
@@ -27,21 +25,5 @@ final class CoreVectors {
     /** Whether a flag string names segwit or taproot. */
     static boolean namesWitness(String flags) {
         return flags.contains("WITNESS") || flags.contains("TAPROOT");
-    }
-
-    /** Whether a flag string names taproot or tapscript policy, which this interpreter does not implement yet. */
-    static boolean namesTaproot(String flags) {
-        return flags.contains("TAPROOT") || flags.contains("OP_SUCCESS") || flags.contains("UPGRADABLE_PUBKEYTYPE");
-    }
-
-    /** The flags this interpreter implements: Core's full set without the taproot ones. */
-    static Set<ScriptFlag> implemented() {
-        EnumSet<ScriptFlag> s = EnumSet.noneOf(ScriptFlag.class);
-        for (ScriptFlag f : ScriptFlag.values()) {
-            if (!namesTaproot(f.name())) {
-                s.add(f);
-            }
-        }
-        return s;
     }
 }

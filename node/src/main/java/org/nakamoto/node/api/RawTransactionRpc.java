@@ -10,6 +10,7 @@ import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.consensus.RejectReason;
 import org.nakamoto.chain.consensus.ValidationException;
+import org.nakamoto.chain.mempool.Mempool;
 import org.nakamoto.chain.mempool.MempoolEntry;
 import org.nakamoto.chain.model.Amount;
 import org.nakamoto.chain.model.Block;
@@ -175,14 +176,15 @@ final class RawTransactionRpc {
             o.put("txid", tx.txid().toString());
             o.put("wtxid", tx.wtxid().toString());
             try {
-                long fee = WriterCalls.await(ctx.mempoolWriter().submit(pool -> pool.test(tx)));
-                if (maxFeeRate.sat() > 0 && fee * 1000 > maxFeeRate.sat() * tx.vsize()) {
+                Mempool.TestResult accepted = WriterCalls.await(ctx.mempoolWriter().submit(pool -> pool.test(tx)));
+                long fee = accepted.fee();
+                if (feeRateTooHigh(fee, (int) accepted.vsize(), maxFeeRate)) {
                     o.put("allowed", false);
                     o.put("reject-reason", "max-fee-exceeded");
                     continue;
                 }
                 o.put("allowed", true);
-                o.put("vsize", tx.vsize());
+                o.put("vsize", accepted.vsize());
                 o.putObject("fees").put("base", Json.coins(fee));
             } catch (ValidationException e) {
                 o.put("allowed", false);
