@@ -26,6 +26,11 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
     public static final int MAX_STANDARD_TX_SIGOPS_COST = 16_000;
     /** Core's DEFAULT_BYTES_PER_SIGOP: the virtual bytes one unit of sigop cost counts as. */
     static final long BYTES_PER_SIGOP = 20;
+    /**
+     * Core's TX_MAX_STANDARD_VERSION: versions 1 and 2, and 3 (Core 28's TRUC; its topology limits are not
+     * implemented here, so a version 3 transaction is relayed as a version 2 one would be).
+     */
+    public static final int MAX_STANDARD_VERSION = 3;
     /** Core's MAX_STANDARD_TX_WEIGHT: a legacy transaction of 100,000 bytes. */
     public static final long MAX_STANDARD_TX_WEIGHT = 400_000;
     /** Core's MAX_STANDARD_P2WSH_STACK_ITEMS: witness items besides the witness script. */
@@ -51,11 +56,14 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
     }
 
     /**
-     * Bitcoin Core's IsStandardTx for the transaction's own shape: bounded size, push-only scriptSigs of
+     * Bitcoin Core's IsStandardTx for the transaction's own shape: a version from 1 to 3, bounded size, push-only scriptSigs of
      * bounded size. Without it a single relayed transaction could make every node hash megabytes per
      * signature check (the legacy sighash is quadratic).
      */
     public static void checkStandard(Transaction tx) throws ValidationException {
+        if (tx.version() < 1 || tx.version() > MAX_STANDARD_VERSION) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_VERSION, "version " + tx.version());
+        }
         if (tx.weight() > MAX_STANDARD_TX_WEIGHT) {
             throw new ValidationException(RejectReason.TX_NONSTANDARD_SIZE, "weight " + tx.weight());
         }
