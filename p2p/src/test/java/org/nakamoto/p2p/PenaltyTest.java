@@ -12,7 +12,7 @@ class PenaltyTest {
         for (RejectReason r : new RejectReason[] {RejectReason.TX_NON_FINAL, RejectReason.TX_ORPHAN,
                 RejectReason.TX_FEE_TOO_LOW, RejectReason.TX_MEMPOOL_CONFLICT, RejectReason.TX_ALREADY_KNOWN,
                 RejectReason.TX_ALREADY_CONFIRMED, RejectReason.TX_MEMPOOL_FULL, RejectReason.TX_TOO_MANY_SIGOPS,
-                RejectReason.TX_NONSTANDARD_SIZE, RejectReason.TX_NONSTANDARD_SCRIPTSIG_SIZE,
+                RejectReason.TX_NONSTANDARD_VERSION, RejectReason.TX_NONSTANDARD_SIZE, RejectReason.TX_NONSTANDARD_SCRIPTSIG_SIZE,
                 RejectReason.TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY, RejectReason.TX_NONSTANDARD_INPUTS,
                 RejectReason.TX_MISSING_OR_SPENT,
                 RejectReason.TX_PREMATURE_COINBASE_SPEND}) {

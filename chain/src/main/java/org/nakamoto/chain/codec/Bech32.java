@@ -31,6 +31,11 @@ public final class Bech32 {
         Encoding(int constant) {
             this.constant = constant;
         }
+
+        /** What a valid checksum's residue equals under this variant. */
+        int constant() {
+            return constant;
+        }
     }
 
     /** A decoded string: its human-readable part (lower case), 5-bit data without checksum, and variant. */
@@ -157,8 +162,13 @@ public final class Bech32 {
         return out;
     }
 
+    /** The 5-bit value of a data character, or -1 when it is not in the alphabet (lower case only). */
+    static int value(char c) {
+        return CHARSET.indexOf(c);
+    }
+
     /** BIP173's BCH code over the expanded human-readable part (high bits, 0, low bits) and the values. */
-    private static int polymod(String hrp, byte[] values) {
+    static int polymod(String hrp, byte[] values) {
         int chk = 1;
         for (int i = 0; i < hrp.length(); i++) {
             chk = step(chk, hrp.charAt(i) >> 5);

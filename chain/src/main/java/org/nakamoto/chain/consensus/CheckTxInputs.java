@@ -6,6 +6,8 @@ import org.nakamoto.chain.model.Amount;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.TxOut;
+import org.nakamoto.chain.script.PrecomputedTxData;
 import org.nakamoto.chain.script.ScriptCode;
 import org.nakamoto.chain.utxo.Coin;
 
@@ -36,7 +38,7 @@ public final class CheckTxInputs {
      *
      * @param fee        inputs minus outputs, in satoshis
      * @param spent      the coins in input order (a block's undo data)
-     * @param checks     one script evaluation per input, in input order
+     * @param checks     one script evaluation per input, in input order, sharing one {@link PrecomputedTxData}
      * @param p2shSigOps sigops of the redeem scripts of the pay-to-script-hash inputs
      */
     public record Result(long fee, List<Coin> spent, List<InputCheck> checks, int p2shSigOps) {
@@ -73,7 +75,14 @@ public final class CheckTxInputs {
             }
             p2shSigOps += p2shSigOps(input, coin);
             spent.add(coin);
-            checks.add(new InputCheck(tx, i, coin.output().scriptPubKey(), coin.output().value()));
+        }
+        // Built once all coins are known: BIP 341 signs every spent output in each input's signature.
+        List<TxOut> spentOutputs = new ArrayList<>(n);
+        spent.forEach(c -> spentOutputs.add(c.output()));
+        PrecomputedTxData data = new PrecomputedTxData(tx, spentOutputs);
+        for (int i = 0; i < n; i++) {
+            TxOut coin = spentOutputs.get(i);
+            checks.add(new InputCheck(tx, i, coin.scriptPubKey(), coin.value(), data));
         }
         long out = 0;
         for (var o : tx.outputs()) {

@@ -75,6 +75,7 @@ public enum RejectReason {
     TX_NON_BIP68_FINAL(Category.PREMATURE, "non-BIP68-final", "an input's relative lock time (BIP68) has not passed at the next block"),
 
     // Standardness (Core's IsStandardTx and AreInputsStandard), one reason per rule with Core's string
+    TX_NONSTANDARD_VERSION(Category.POLICY, "version", "transaction version is outside 1 to 3"),
     TX_NONSTANDARD_SIZE(Category.POLICY, "tx-size", "transaction is larger than relay policy allows"),
     TX_NONSTANDARD_SCRIPTSIG_SIZE(Category.POLICY, "scriptsig-size", "a scriptSig is larger than relay policy allows"),
     TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY(Category.POLICY, "scriptsig-not-pushonly", "a scriptSig does more than push data"),

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import org.nakamoto.chain.script.PrecomputedTxData;
 import org.nakamoto.chain.script.ScriptError;
 import org.nakamoto.chain.script.ScriptErrorText;
 import org.nakamoto.chain.script.ScriptFlag;
@@ -115,15 +114,11 @@ public final class ScriptInputVerifier implements InputVerifier {
 
     private void verifyRange(List<InputCheck> checks, int from, int to, Set<ScriptFlag> flags, RejectReason failure)
             throws ValidationException {
-        // A transaction's inputs are adjacent in the list: its BIP 143 hashes are computed once per slice.
-        PrecomputedTxData data = null;
         for (int i = from; i < to; i++) {
             InputCheck c = checks.get(i);
-            if (data == null || data.tx() != c.tx()) {
-                data = new PrecomputedTxData(c.tx());
-            }
+            // The transaction's shared data: its signature-hash parts are hashed once, whichever slice asks first.
             ScriptError err = ScriptVerifier.verifyInput(c.tx(), c.index(), c.spentScriptPubKey(), c.spentValue(),
-                    flags, data);
+                    flags, c.txData());
             verified.increment();
             if (!err.isOk()) {
                 throw new ValidationException(failure, failure.code() + " (" + ScriptErrorText.of(err) + ")",

@@ -42,6 +42,15 @@ public final class EcPublicKey {
         return new EcPublicKey(uncompressed65);
     }
 
+    /**
+     * Whether 32 bytes are a BIP340 x-only public key: an x coordinate below the field size with a point on
+     * the curve (Core's XOnlyPubKey::IsFullyValid). Witness v1 programs that are not keys are still valid
+     * outputs, only unspendable by key path.
+     */
+    public static boolean isValidXOnly(byte[] x32) {
+        return x32 != null && x32.length == 32 && Bip340.liftX(x32) != null;
+    }
+
     /** Decodes a serialized key; anything that is not a valid point is empty, never an exception. */
     public static Optional<EcPublicKey> decode(byte[] encoded) {
         if (encoded == null || encoded.length == 0) {

@@ -8,6 +8,8 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.Witness;
 import org.nakamoto.chain.script.ScriptCode;
+import org.nakamoto.chain.script.Taproot;
+import org.nakamoto.chain.script.TaprootSpend;
 import org.nakamoto.chain.script.WitnessProgram;
 import org.nakamoto.chain.utxo.Coin;
 
@@ -24,12 +26,19 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
     public static final int MAX_STANDARD_TX_SIGOPS_COST = 16_000;
     /** Core's DEFAULT_BYTES_PER_SIGOP: the virtual bytes one unit of sigop cost counts as. */
     static final long BYTES_PER_SIGOP = 20;
+    /**
+     * Core's TX_MAX_STANDARD_VERSION: versions 1 and 2, and 3 (Core 28's TRUC; its topology limits are not
+     * implemented here, so a version 3 transaction is relayed as a version 2 one would be).
+     */
+    public static final int MAX_STANDARD_VERSION = 3;
     /** Core's MAX_STANDARD_TX_WEIGHT: a legacy transaction of 100,000 bytes. */
     public static final long MAX_STANDARD_TX_WEIGHT = 400_000;
     /** Core's MAX_STANDARD_P2WSH_STACK_ITEMS: witness items besides the witness script. */
     public static final int MAX_STANDARD_P2WSH_STACK_ITEMS = 100;
     /** Core's MAX_STANDARD_P2WSH_STACK_ITEM_SIZE. */
     public static final int MAX_STANDARD_P2WSH_STACK_ITEM_SIZE = 80;
+    /** Core's MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE: the inputs of a tapscript leaf (0xc0) spend. */
+    public static final int MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE = 80;
     /** Core's MAX_STANDARD_P2WSH_SCRIPT_SIZE. */
     public static final int MAX_STANDARD_P2WSH_SCRIPT_SIZE = 3600;
     /** Core's MAX_STANDARD_SCRIPTSIG_SIZE. */
@@ -47,11 +56,14 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
     }
 
     /**
-     * Bitcoin Core's IsStandardTx for the transaction's own shape: bounded size, push-only scriptSigs of
+     * Bitcoin Core's IsStandardTx for the transaction's own shape: a version from 1 to 3, bounded size, push-only scriptSigs of
      * bounded size. Without it a single relayed transaction could make every node hash megabytes per
      * signature check (the legacy sighash is quadratic).
      */
     public static void checkStandard(Transaction tx) throws ValidationException {
+        if (tx.version() < 1 || tx.version() > MAX_STANDARD_VERSION) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_VERSION, "version " + tx.version());
+        }
         if (tx.weight() > MAX_STANDARD_TX_WEIGHT) {
             throw new ValidationException(RejectReason.TX_NONSTANDARD_SIZE, "weight " + tx.weight());
         }
@@ -79,8 +91,9 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
 
     /**
      * Core's IsWitnessStandard: a witness only on inputs that spend witness programs (bare or in P2SH),
-     * and P2WSH witnesses within Core's item count and sizes. (Taproot witnesses need no case here: until
-     * taproot is built its spends fail the standard script flags.)
+     * P2WSH witnesses within Core's item count and sizes, and taproot witnesses without an annex (it has
+     * no meaning yet, so relaying one would only let it be stuffed with data) and, spending a tapscript
+     * leaf, with inputs of at most {@link #MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE} bytes.
      */
     public static void checkWitnessStandard(Transaction tx, List<Coin> spent) throws ValidationException {
         if (!tx.hasWitness()) {
@@ -93,7 +106,14 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
                 continue;
             }
             byte[] program = spent.get(i).output().scriptPubKey().unsafeBytes();
-            if (ScriptCode.isPayToScriptHash(program)) {
+            WitnessProgram spentProgram = WitnessProgram.parse(program);
+            if (spentProgram != null && spentProgram.isPayToAnchor()) {
+                // Core: "witness stuffing" - an anchor is spent with an empty witness.
+                throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                        + ": witness on a pay-to-anchor spend");
+            }
+            boolean p2sh = ScriptCode.isPayToScriptHash(program);
+            if (p2sh) {
                 // Push-only by checkStandard, so the last push is the redeem script.
                 program = ScriptCode.lastPush(in.scriptSig().unsafeBytes());
                 if (program == null) {
@@ -119,6 +139,32 @@ public record MempoolPolicy(long minRelayFeeSatPerKb, long maxBytes, int maxOrph
                         throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
                                 + ": P2WSH stack item too large");
                     }
+                }
+            }
+            if (p.isPayToTaproot() && !p2sh) {
+                checkTaprootWitness(i, w);
+            }
+        }
+    }
+
+    /** The taproot part of IsWitnessStandard for input {@code i}'s non-empty witness {@code w}. */
+    private static void checkTaprootWitness(int i, Witness w) throws ValidationException {
+        int n = w.size();
+        if (TaprootSpend.hasAnnex(w)) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i + ": taproot annex");
+        }
+        if (n < 2) {
+            return; // a key-path spend: no policy beyond the script flags
+        }
+        byte[] control = w.unsafeGet(n - 1);
+        if (control.length == 0) {
+            throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i + ": empty control block");
+        }
+        if ((control[0] & Taproot.LEAF_MASK) == Taproot.LEAF_VERSION_TAPSCRIPT) {
+            for (int j = 0; j < n - 2; j++) {
+                if (w.unsafeGet(j).length > MAX_STANDARD_TAPSCRIPT_STACK_ITEM_SIZE) {
+                    throw new ValidationException(RejectReason.TX_NONSTANDARD_WITNESS, "input " + i
+                            + ": tapscript stack item too large");
                 }
             }
         }

@@ -46,35 +46,43 @@ public final class SegwitAddress {
     }
 
     /**
-     * Parses a bech32 or bech32m address.
+     * Parses a bech32 or bech32m address, checking in Core's order (DecodeDestination) and refusing with
+     * Core's error strings, so that validateaddress can pass them on.
      *
-     * @throws ParseException on a bad string or checksum, another network's human-readable part, a witness
-     *     version over 16, a program of the wrong length or padding, or the wrong checksum variant for its
-     *     version
+     * @throws ParseException on a bad string or checksum, an empty data section, another network's
+     *     human-readable part, the wrong checksum variant for its version, bad padding, or a witness version
+     *     or program length that BIP141 does not allow
      */
     public static SegwitAddress parse(String text, String expectedHrp) {
         Bech32.Decoded d = Bech32.decode(text);
-        if (!d.hrp().equals(expectedHrp)) {
-            throw new ParseException("human-readable part '" + d.hrp() + "' belongs to another network; this network expects '"
-                    + expectedHrp + "'");
-        }
         byte[] data = d.data();
         if (data.length == 0) {
-            throw new ParseException("empty data section: no witness version");
+            throw new ParseException("Empty Bech32 data section");
+        }
+        if (!d.hrp().equals(expectedHrp)) {
+            throw new ParseException("Invalid or unsupported prefix for Segwit (Bech32) address (expected " + expectedHrp
+                    + ", got " + d.hrp() + ")");
         }
         int version = data[0];
+        if (d.encoding() != encodingFor(version)) {
+            throw new ParseException(version == 0 ? "Version 0 witness address must use Bech32 checksum"
+                    : "Version 1+ witness address must use Bech32m checksum");
+        }
+        byte[] program;
+        try {
+            program = Bech32.convertBits(Arrays.copyOfRange(data, 1, data.length), 5, 8, false);
+        } catch (ParseException e) {
+            throw new ParseException("Invalid padding in Bech32 data section", e);
+        }
+        String size = program.length + (program.length == 1 ? " byte" : " bytes");
+        if (version == 0 && program.length != P2WPKH_LENGTH && program.length != P2WSH_LENGTH) {
+            throw new ParseException("Invalid Bech32 v0 address program size (" + size + "), per BIP141");
+        }
         if (version > 16) {
-            throw new ParseException("invalid witness version " + version);
+            throw new ParseException("Invalid Bech32 address witness version");
         }
-        byte[] program = Bech32.convertBits(Arrays.copyOfRange(data, 1, data.length), 5, 8, false);
-        String why = programError(version, program.length);
-        if (why != null) {
-            throw new ParseException(why);
-        }
-        Bech32.Encoding expected = encodingFor(version);
-        if (d.encoding() != expected) {
-            throw new ParseException("witness version " + version + " must use " + expected.name().toLowerCase()
-                    + " (BIP350), not " + d.encoding().name().toLowerCase());
+        if (program.length < 2 || program.length > 40) {
+            throw new ParseException("Invalid Bech32 address program size (" + size + ")");
         }
         return new SegwitAddress(d.hrp(), version, program);
     }

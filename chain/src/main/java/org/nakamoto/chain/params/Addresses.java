@@ -1,9 +1,12 @@
 package org.nakamoto.chain.params;
 
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import org.nakamoto.chain.codec.Base58;
 import org.nakamoto.chain.codec.Base58Check;
+import org.nakamoto.chain.codec.Bech32;
+import org.nakamoto.chain.codec.Bech32Errors;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Script;
@@ -34,38 +37,97 @@ public final class Addresses {
         }
     }
 
+    /**
+     * What {@link #decode} makes of a string: a destination, or Core's {@code error} and
+     * {@code error_locations} (character positions, for bech32 strings whose checksum or characters fail).
+     */
+    public record Decoding(Optional<Destination> destination, String error, List<Integer> errorLocations) {
+        public Decoding {
+            errorLocations = List.copyOf(errorLocations);
+        }
+
+        static Decoding valid(Destination d) {
+            return new Decoding(Optional.of(d), "", List.of());
+        }
+
+        static Decoding invalid(String error, List<Integer> locations) {
+            return new Decoding(Optional.empty(), error, locations);
+        }
+    }
+
     private Addresses() {
     }
 
     /**
      * Parses any address of {@code params}' network.
      *
-     * @throws ParseException when the text is no address of this network
+     * @throws ParseException when the text is no address of this network, with {@link #decode}'s error
      */
     public static Destination parse(String text, NetworkParams params) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.startsWith(params.bech32Hrp() + "1")) {
-            SegwitAddress a = SegwitAddress.parse(text, params.bech32Hrp());
-            return new Destination(Kind.WITNESS, a.scriptPubKey(), Optional.of(a));
+        Decoding d = decode(text, params);
+        return d.destination().orElseThrow(() -> new ParseException(d.error()));
+    }
+
+    /**
+     * Decodes as Core's DecodeDestination does: a string with a valid bech32 or bech32m checksum is a witness
+     * address or refused as one (any human-readable part, so that another network's address says so);
+     * otherwise Base58Check; otherwise, if it is not even Base58, the bech32 error locator says what is wrong
+     * and where.
+     */
+    public static Decoding decode(String text, NetworkParams params) {
+        boolean bech32;
+        try {
+            Bech32.decode(text);
+            bech32 = true;
+        } catch (ParseException e) {
+            bech32 = false;
+        }
+        if (bech32) {
+            try {
+                SegwitAddress a = SegwitAddress.parse(text, params.bech32Hrp());
+                return Decoding.valid(new Destination(Kind.WITNESS, a.scriptPubKey(), Optional.of(a)));
+            } catch (ParseException e) {
+                return Decoding.invalid(e.getMessage(), List.of());
+            }
         }
         byte[] payload;
         try {
             payload = Base58Check.decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParseException("not a Base58Check or bech32 address of this network: " + e.getMessage(), e);
+        } catch (ParseException e) {
+            if (isBase58(text)) {
+                return Decoding.invalid("Invalid checksum or length of Base58 address (P2PKH or P2SH)", List.of());
+            }
+            Bech32Errors.Report r = Bech32Errors.locate(text);
+            return Decoding.invalid("Bech32(m) address decoded with error: " + r.message(), r.positions());
         }
-        if (payload.length != 21) {
-            throw new ParseException("Base58 address payload must be 21 bytes, got " + payload.length);
+        // Core reads at most 21 bytes of Base58Check payload; a longer one fails as a bad checksum would.
+        if (payload.length > 21) {
+            return Decoding.invalid("Invalid checksum or length of Base58 address (P2PKH or P2SH)", List.of());
         }
-        int version = payload[0] & 0xff;
+        int version = payload.length == 0 ? -1 : payload[0] & 0xff;
+        if (payload.length < 21) {
+            return Decoding.invalid(version == params.pubKeyHashVersion() || version == params.scriptHashVersion()
+                    ? "Invalid length for Base58 address (P2PKH or P2SH)" : "Invalid or unsupported Base58-encoded address.",
+                    List.of());
+        }
         byte[] hash = Arrays.copyOfRange(payload, 1, 21);
         if (version == params.pubKeyHashVersion()) {
-            return new Destination(Kind.P2PKH, Address.p2pkh(version, hash).scriptPubKey(), Optional.empty());
+            return Decoding.valid(new Destination(Kind.P2PKH, Address.p2pkh(version, hash).scriptPubKey(), Optional.empty()));
         }
         if (version == params.scriptHashVersion()) {
-            return new Destination(Kind.P2SH, p2sh(hash), Optional.empty());
+            return Decoding.valid(new Destination(Kind.P2SH, p2sh(hash), Optional.empty()));
         }
-        throw new ParseException(String.format("address version 0x%02x belongs to another network", version));
+        return Decoding.invalid(String.format("Invalid or unsupported Base58-encoded address: version 0x%02x belongs to "
+                + "another network", version), List.of());
+    }
+
+    private static boolean isBase58(String text) {
+        try {
+            Base58.decode(text);
+            return true;
+        } catch (ParseException e) {
+            return false;
+        }
     }
 
     /** The address an output script pays (P2PKH, P2SH or a witness program), or empty. */

@@ -23,7 +23,8 @@ import org.nakamoto.chain.script.ScriptFlag;
  * @param segwitHeight         BIP141/143/147 segregated witness: from it blocks may carry witnesses (with the
  *                             coinbase commitment) and NULLDUMMY is consensus; witness programs are checked
  *                             in every block, as Core's script flags do
- * @param taprootHeight        BIP341/342 taproot; recorded for the taproot work (Core's script flags do not use it)
+ * @param taprootHeight        BIP341/342 taproot: witness v1 programs are taproot outputs in blocks from this height
+ *                             (Core applies TAPROOT to every block; see {@code BlockScriptFlags} for why the same)
  * @param bip30Exceptions      height to hash of the blocks that overwrote an unspent coinbase before BIP30
  *                             (Bitcoin mainnet 91,842 and 91,880): only those blocks skip the BIP30 check
  * @param scriptFlagExceptions blocks verified with these flags instead of the default P2SH, WITNESS and TAPROOT
@@ -71,6 +72,12 @@ public record SoftForks(
     /** The same deployments with the script-flag soft forks (BIP65, BIP66, CSV, segwit) at other heights. */
     public SoftForks withHeights(int bip65, int bip66, int csv, int segwit) {
         return new SoftForks(bip34Height, bip34Hash, bip65, bip66, csv, segwit, taprootHeight,
+                bip30Exceptions, scriptFlagExceptions);
+    }
+
+    /** The same deployments with taproot at another height. */
+    public SoftForks withTaprootHeight(int height) {
+        return new SoftForks(bip34Height, bip34Hash, bip65Height, bip66Height, csvHeight, segwitHeight, height,
                 bip30Exceptions, scriptFlagExceptions);
     }
 

@@ -3,6 +3,7 @@ package org.nakamoto.chain.script;
 import static org.nakamoto.chain.script.Opcodes.*;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.model.Script;
@@ -10,8 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bitcoin's script interpreter for legacy (pre-segwit) scripts: a stack machine that runs one script on a
- * stack, following Core's {@code EvalScript} step for step, with the {@link ScriptFlag}s the caller chose.
+ * Bitcoin's script interpreter: a stack machine that runs one script on a stack, following Core's
+ * {@code EvalScript} step for step, with the {@link ScriptFlag}s the caller chose. Legacy, witness v0 and
+ * tapscript ({@link SigVersion}) share it; tapscript drops the size and opcode-count limits, makes
+ * MINIMALIF consensus, replaces CHECKMULTISIG by OP_CHECKSIGADD and checks signatures as {@link Tapscript}
+ * says.
  * Failure is a {@link ScriptError} value; nothing a script does can throw out of {@link #eval}.
  * An instance lives for one evaluation and is not thread-safe; {@link #eval} is safe to call from many
  * threads at once.
@@ -39,17 +43,23 @@ public final class Interpreter {
     /** {@link ScriptFlag} bits; tested with one AND where a rule applies. */
     private final int flags;
     private final SigVersion sigVersion;
+    /** The input's tapscript state (weight budget, code separator position); null for other scripts. */
+    private final ScriptExecutionData exec;
     private final boolean requireMinimal;
     private int opCount;
+    /** Index of the current opcode in the script (pushes included): what BIP 342's codesep_pos counts. */
+    private long opcodePosition;
     /** Where the script code signed by CHECKSIG begins: just after the last executed OP_CODESEPARATOR. */
     private int codeStart;
 
-    private Interpreter(byte[] script, ScriptStack stack, SignatureChecker checker, int flags, SigVersion sigVersion) {
+    private Interpreter(byte[] script, ScriptStack stack, SignatureChecker checker, int flags, SigVersion sigVersion,
+            ScriptExecutionData exec) {
         this.script = script;
         this.stack = stack;
         this.checker = checker;
         this.flags = flags;
         this.sigVersion = sigVersion;
+        this.exec = exec;
         this.requireMinimal = (flags & ScriptFlag.MINIMALDATA.bit) != 0;
     }
 
@@ -65,8 +75,22 @@ public final class Interpreter {
 
     static ScriptError eval(byte[] script, ScriptStack stack, SignatureChecker checker, int flags,
             SigVersion sigVersion) {
+        if (sigVersion == SigVersion.TAPSCRIPT) {
+            throw new IllegalArgumentException("a tapscript runs with its input's execution data");
+        }
+        return eval(script, stack, checker, flags, sigVersion, null);
+    }
+
+    /** Runs a tapscript with its input's {@code exec} (weight budget, tapleaf hash, annex). */
+    static ScriptError evalTapscript(byte[] script, ScriptStack stack, SignatureChecker checker, int flags,
+            ScriptExecutionData exec) {
+        return eval(script, stack, checker, flags, SigVersion.TAPSCRIPT, Objects.requireNonNull(exec));
+    }
+
+    private static ScriptError eval(byte[] script, ScriptStack stack, SignatureChecker checker, int flags,
+            SigVersion sigVersion, ScriptExecutionData exec) {
         try {
-            new Interpreter(script, stack, checker, flags, sigVersion).run();
+            new Interpreter(script, stack, checker, flags, sigVersion, exec).run();
             return ScriptError.OK;
         } catch (ScriptFailure f) {
             return f.error;
@@ -82,11 +106,16 @@ public final class Interpreter {
     }
 
     private void run() {
-        if (script.length > MAX_SCRIPT_SIZE) {
+        boolean tapscript = sigVersion == SigVersion.TAPSCRIPT;
+        // BIP 342 drops both limits: the validation weight budget bounds a tapscript's cost instead.
+        if (!tapscript && script.length > MAX_SCRIPT_SIZE) {
             fail(ScriptError.SCRIPT_SIZE);
         }
+        if (tapscript) {
+            exec.codeSeparatorPosition(ScriptExecutionData.NO_CODE_SEPARATOR);
+        }
         ScriptCursor cursor = new ScriptCursor(script);
-        while (cursor.hasMore()) {
+        for (; cursor.hasMore(); opcodePosition++) {
             boolean executing = conditions.allTrue();
             if (!cursor.next()) {
                 fail(ScriptError.BAD_OPCODE);
@@ -96,7 +125,7 @@ public final class Interpreter {
             if (cursor.dataLength() > MAX_ELEMENT_SIZE) {
                 fail(ScriptError.PUSH_SIZE);
             }
-            if (op > OP_16 && ++opCount > MAX_OPS_PER_SCRIPT) {
+            if (!tapscript && op > OP_16 && ++opCount > MAX_OPS_PER_SCRIPT) {
                 fail(ScriptError.OP_COUNT);
             }
             if (Opcodes.isDisabled(op)) {
@@ -152,9 +181,12 @@ public final class Interpreter {
                     // An IF with nothing to test is a stack error, as Core reports it today (not an
                     // unbalanced conditional, which is about ELSE and ENDIF).
                     byte[] top = stack.peek(1);
-                    // Witness scripts only: a legacy IF accepts any encoding of true and false.
-                    if (sigVersion == SigVersion.WITNESS_V0 && has(ScriptFlag.MINIMALIF)
-                            && (top.length > 1 || (top.length == 1 && top[0] != 1))) {
+                    boolean minimal = top.length == 0 || (top.length == 1 && top[0] == 1);
+                    // Consensus in tapscript, policy in witness v0; a legacy IF accepts any true or false.
+                    if (sigVersion == SigVersion.TAPSCRIPT && !minimal) {
+                        fail(ScriptError.TAPSCRIPT_MINIMALIF);
+                    }
+                    if (sigVersion == SigVersion.WITNESS_V0 && has(ScriptFlag.MINIMALIF) && !minimal) {
                         fail(ScriptError.MINIMALIF);
                     }
                     value = ScriptNum.castToBool(top) != (op == OP_NOTIF);
@@ -176,12 +208,33 @@ public final class Interpreter {
             }
             case OP_VERIFY -> verify(ScriptError.VERIFY);
             case OP_RETURN -> fail(ScriptError.OP_RETURN);
-            case OP_CODESEPARATOR -> codeStart = nextPosition;
-            case OP_CHECKSIG, OP_CHECKSIGVERIFY ->
+            case OP_CODESEPARATOR -> {
+                codeStart = nextPosition;
+                if (exec != null) {
+                    // BIP 342 signs the position of the last executed OP_CODESEPARATOR instead of a script code.
+                    exec.codeSeparatorPosition(opcodePosition);
+                }
+            }
+            case OP_CHECKSIG, OP_CHECKSIGVERIFY -> {
+                if (sigVersion == SigVersion.TAPSCRIPT) {
+                    Tapscript.checkSig(stack, exec, flags, checker, op == OP_CHECKSIGVERIFY);
+                } else {
                     SignatureOps.checkSig(stack, scriptCode(), checker, flags, sigVersion, op == OP_CHECKSIGVERIFY);
-            case OP_CHECKMULTISIG, OP_CHECKMULTISIGVERIFY ->
-                    opCount = SignatureOps.checkMultiSig(stack, scriptCode(), checker, opCount, flags, sigVersion,
-                            op == OP_CHECKMULTISIGVERIFY);
+                }
+            }
+            case OP_CHECKSIGADD -> {
+                if (sigVersion != SigVersion.TAPSCRIPT) {
+                    fail(ScriptError.BAD_OPCODE);
+                }
+                Tapscript.checkSigAdd(stack, exec, flags, checker);
+            }
+            case OP_CHECKMULTISIG, OP_CHECKMULTISIGVERIFY -> {
+                if (sigVersion == SigVersion.TAPSCRIPT) {
+                    fail(ScriptError.TAPSCRIPT_CHECKMULTISIG);
+                }
+                opCount = SignatureOps.checkMultiSig(stack, scriptCode(), checker, opCount, flags, sigVersion,
+                        op == OP_CHECKMULTISIGVERIFY);
+            }
             default -> {
                 if (!stackOp(op) && !spliceOrHashOp(op) && !ArithmeticOps.apply(op, stack, requireMinimal)) {
                     // OP_RESERVED, OP_VER, OP_VERIF, OP_VERNOTIF, OP_RESERVED1/2 and every unassigned byte.

@@ -122,6 +122,9 @@ public final class Opcodes {
     public static final int OP_NOP4 = 0xb3;
     public static final int OP_NOP10 = 0xb9;
 
+    /** BIP 342, tapscript only: (sig n key -- n+success). Elsewhere an unknown opcode. */
+    public static final int OP_CHECKSIGADD = 0xba;
+
     public static final int OP_INVALIDOPCODE = 0xff;
 
     /** Opcodes Satoshi disabled in 2010: they fail a script wherever they appear, executed or not. */
@@ -133,6 +136,17 @@ public final class Opcodes {
             default:
                 return false;
         }
+    }
+
+    /**
+     * BIP 342's OP_SUCCESSx: in a tapscript these bytes make the whole script succeed, so that any of them
+     * can later become a new opcode by soft fork (Core's {@code IsOpSuccess}). Among them are the disabled
+     * opcodes and OP_RESERVED, OP_VER: their legacy meaning does not carry over to tapscript.
+     */
+    public static boolean isSuccess(int op) {
+        return op == 0x50 || op == 0x62 || (op >= 0x7e && op <= 0x81) || (op >= 0x83 && op <= 0x86)
+                || (op >= 0x89 && op <= 0x8a) || (op >= 0x8d && op <= 0x8e) || (op >= 0x95 && op <= 0x99)
+                || (op >= 0xbb && op <= 0xfe);
     }
 
     /** OP_1 .. OP_16 for 1 .. 16, OP_0 for 0. */

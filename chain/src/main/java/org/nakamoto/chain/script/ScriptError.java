@@ -62,6 +62,16 @@ public enum ScriptError {
     WITNESS_UNEXPECTED("witness given for an output that is no witness program"),
     WITNESS_PUBKEYTYPE("uncompressed public key in a witness v0 script"),
 
+    // Taproot (BIP 341) and tapscript (BIP 342)
+    DISCOURAGE_UPGRADABLE_TAPROOT_VERSION("taproot leaf version reserved for soft-fork upgrades"),
+    DISCOURAGE_OP_SUCCESS("OP_SUCCESSx in a tapscript, reserved for soft-fork upgrades"),
+    DISCOURAGE_UPGRADABLE_PUBKEYTYPE("tapscript public key of a type reserved for soft-fork upgrades"),
+    TAPROOT_WRONG_CONTROL_SIZE("control block is not 33 + 32k bytes, k at most 128"),
+    TAPSCRIPT_VALIDATION_WEIGHT("more signature checks than the witness size pays for"),
+    TAPSCRIPT_CHECKMULTISIG("OP_CHECKMULTISIG(VERIFY) in a tapscript"),
+    TAPSCRIPT_MINIMALIF("tapscript OP_IF/OP_NOTIF argument is neither empty nor 0x01"),
+    TAPSCRIPT_EMPTY_PUBKEY("empty public key in a tapscript signature check"),
+
     // Taproot signatures (BIP 340/341)
     SCHNORR_SIG_SIZE("Schnorr signature of neither 64 nor 65 bytes"),
     SCHNORR_SIG_HASHTYPE("invalid Schnorr signature hash type"),

@@ -54,6 +54,14 @@ public final class ScriptErrorText {
             case WITNESS_MALLEATED_P2SH -> "Witness requires only-redeemscript scriptSig";
             case WITNESS_UNEXPECTED -> "Witness provided for non-witness script";
             case WITNESS_PUBKEYTYPE -> "Using non-compressed keys in segwit";
+            case DISCOURAGE_UPGRADABLE_TAPROOT_VERSION -> "Taproot version reserved for soft-fork upgrades";
+            case DISCOURAGE_OP_SUCCESS -> "OP_SUCCESSx reserved for soft-fork upgrades";
+            case DISCOURAGE_UPGRADABLE_PUBKEYTYPE -> "Public key version reserved for soft-fork upgrades";
+            case TAPROOT_WRONG_CONTROL_SIZE -> "Invalid Taproot control block size";
+            case TAPSCRIPT_VALIDATION_WEIGHT -> "Too much signature validation relative to witness weight";
+            case TAPSCRIPT_CHECKMULTISIG -> "OP_CHECKMULTISIG(VERIFY) is not available in tapscript";
+            case TAPSCRIPT_MINIMALIF -> "OP_IF/NOTIF argument must be minimal in tapscript";
+            case TAPSCRIPT_EMPTY_PUBKEY -> "Empty public key in tapscript";
             case OP_CODESEPARATOR -> "Using OP_CODESEPARATOR in non-witness script";
             case SIG_FINDANDDELETE -> "Signature is found in scriptCode";
             case SCRIPTNUM -> "Script number overflow";

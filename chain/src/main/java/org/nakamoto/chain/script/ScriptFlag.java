@@ -7,9 +7,8 @@ package org.nakamoto.chain.script;
  * caller's choice, per evaluation: an empty set is the original rules (Bitcoin mainnet blocks below
  * BIP 16). Named sets (Core's mandatory and standard flags) live in {@link ScriptFlags}.
  *
- * <p>The segwit v0 flags (WITNESS, DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM, WITNESS_PUBKEYTYPE) are
- * implemented. The taproot ones are declared so that callers can name them already; this interpreter
- * does not implement taproot, and under TAPROOT treats v1 programs as an unknown witness version.
+ * <p>TAPROOT needs WITNESS (a v1 program is only looked at as a witness program); the three taproot
+ * DISCOURAGE_ flags are policy and only matter under TAPROOT.
  */
 public enum ScriptFlag {
     /** BIP 16 pay-to-script-hash: a scriptPubKey of OP_HASH160 [20 bytes] OP_EQUAL also runs the pushed script. */
@@ -46,16 +45,14 @@ public enum ScriptFlag {
     /** Unknown witness versions fail instead of succeeding (policy). */
     DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM,
     /** Witness v0 keys must be compressed (policy). */
-
-    // Declared for the taproot work; not implemented by this interpreter yet.
     WITNESS_PUBKEYTYPE,
-    /** BIP 341/342 taproot and tapscript. Not implemented yet. */
+    /** BIP 341/342: native witness v1 32-byte programs are taproot outputs, spent by key or by tapscript. */
     TAPROOT,
-    /** Unknown taproot leaf versions fail (policy). Not implemented yet. */
+    /** Script-path spends of a leaf version other than tapscript's 0xc0 fail instead of succeeding (policy). */
     DISCOURAGE_UPGRADABLE_TAPROOT_VERSION,
-    /** OP_SUCCESSx opcodes in tapscript fail (policy). Not implemented yet. */
+    /** A tapscript containing an OP_SUCCESSx opcode fails instead of succeeding (policy). */
     DISCOURAGE_OP_SUCCESS,
-    /** Tapscript public keys of unknown type fail (policy). Not implemented yet. */
+    /** Tapscript signature checks with a public key neither empty nor 32 bytes fail (policy). */
     DISCOURAGE_UPGRADABLE_PUBKEYTYPE;
 
     // A flag set is an int with bit ordinal() set: the interpreter tests flags with one AND per check.

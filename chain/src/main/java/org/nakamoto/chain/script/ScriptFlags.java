@@ -15,19 +15,17 @@ public final class ScriptFlags {
 
     /**
      * Core's {@code MANDATORY_SCRIPT_VERIFY_FLAGS}: the soft forks every block since segwit's activation
-     * follows, so a transaction failing one is invalid, not just non-standard. TAPROOT is in the set as in
-     * Core, but this interpreter does not implement taproot: under it a v1 program is an unknown witness
-     * version, anyone-can-spend by consensus and refused by the standard flags (see {@link WitnessProgram}).
+     * follows, so a transaction failing one is invalid, not just non-standard.
      */
     public static final Set<ScriptFlag> MANDATORY = Collections.unmodifiableSet(EnumSet.of(
             ScriptFlag.P2SH, ScriptFlag.DERSIG, ScriptFlag.NULLDUMMY, ScriptFlag.CHECKLOCKTIMEVERIFY,
             ScriptFlag.CHECKSEQUENCEVERIFY, ScriptFlag.WITNESS, ScriptFlag.TAPROOT));
 
     /**
-     * Core's {@code STANDARD_SCRIPT_VERIFY_FLAGS} without its tapscript-only ones: what relay policy
-     * applies to a transaction's scripts. Scripts failing only these may still be valid in blocks.
-     * DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM keeps unknown witness versions (taproot's v1 included, until
-     * it is built) out of the mempool.
+     * Core's {@code STANDARD_SCRIPT_VERIFY_FLAGS}: what relay policy applies to a transaction's scripts.
+     * Scripts failing only these may still be valid in blocks. The DISCOURAGE_ flags keep what future soft
+     * forks may give a meaning (unknown witness versions, leaf versions, OP_SUCCESSx, tapscript key types)
+     * out of the mempool, so that no node relays a spend that such a fork would make invalid.
      */
     public static final Set<ScriptFlag> STANDARD;
 
@@ -39,7 +37,8 @@ public final class ScriptFlags {
         s.addAll(EnumSet.of(ScriptFlag.STRICTENC, ScriptFlag.MINIMALDATA, ScriptFlag.DISCOURAGE_UPGRADABLE_NOPS,
                 ScriptFlag.CLEANSTACK, ScriptFlag.MINIMALIF, ScriptFlag.NULLFAIL, ScriptFlag.LOW_S,
                 ScriptFlag.CONST_SCRIPTCODE, ScriptFlag.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM,
-                ScriptFlag.WITNESS_PUBKEYTYPE));
+                ScriptFlag.WITNESS_PUBKEYTYPE, ScriptFlag.DISCOURAGE_UPGRADABLE_TAPROOT_VERSION,
+                ScriptFlag.DISCOURAGE_OP_SUCCESS, ScriptFlag.DISCOURAGE_UPGRADABLE_PUBKEYTYPE));
         STANDARD = Collections.unmodifiableSet(s);
     }
 

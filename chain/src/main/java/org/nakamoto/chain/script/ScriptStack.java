@@ -1,6 +1,7 @@
 package org.nakamoto.chain.script;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,6 +35,11 @@ public final class ScriptStack {
         List<byte[]> out = new ArrayList<>(items.size());
         items.forEach(b -> out.add(b.clone()));
         return out;
+    }
+
+    /** The items themselves, bottom first, read-only: for checks that must not copy them. */
+    List<byte[]> unsafeItems() {
+        return Collections.unmodifiableList(items);
     }
 
     ScriptStack copy() {

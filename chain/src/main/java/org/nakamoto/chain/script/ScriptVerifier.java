@@ -13,8 +13,9 @@ import org.nakamoto.chain.model.Witness;
  * conditionals), and the spend is valid iff the top item is then true. With {@link ScriptFlag#P2SH}, a
  * BIP 16 scriptPubKey also runs the serialized script the scriptSig pushed last. With
  * {@link ScriptFlag#WITNESS}, a scriptPubKey or P2SH redeem script that is a witness program is
- * satisfied by the witness instead ({@link WitnessProgram}); the scriptSig must then be empty (or just
- * the redeem script), and a witness given to anything else is refused. SIGPUSHONLY and CLEANSTACK
+ * satisfied by the witness instead ({@link WitnessProgram}; with {@link ScriptFlag#TAPROOT}, a native v1
+ * program by BIP 341's key or script path); the scriptSig must then be empty (or just the redeem script),
+ * and a witness given to anything else is refused. SIGPUSHONLY and CLEANSTACK
  * constrain the scriptSig and the final stack. Every flag also reaches the interpreter.
  * Stateless and thread-safe; every call is independent, so block validation may run inputs on a worker
  * pool.
@@ -51,13 +52,21 @@ public final class ScriptVerifier {
                 flags);
     }
 
-    /** Verifies input {@code inputIndex} of {@code tx}, spending a coin of {@code amount} locked by {@code scriptPubKey}. */
+    /**
+     * Verifies input {@code inputIndex} of {@code tx}, spending a coin of {@code amount} locked by
+     * {@code scriptPubKey}. Legacy and segwit v0 only: a taproot signature signs every input's spent output,
+     * which this overload does not know, so it fails; use the one taking a {@link PrecomputedTxData} made
+     * with the spent outputs.
+     */
     public static ScriptError verifyInput(Transaction tx, int inputIndex, Script scriptPubKey, long amount,
             Set<ScriptFlag> flags) {
         return verifyInput(tx, inputIndex, scriptPubKey, amount, flags, new PrecomputedTxData(tx));
     }
 
-    /** As above, sharing {@code data} (BIP 143's per-transaction hashes) between the inputs of {@code tx}. */
+    /**
+     * As above, sharing {@code data} (BIP 143's and BIP 341's per-transaction hashes) between the inputs of
+     * {@code tx}; taproot inputs verify only when {@code data} was made with the spent outputs.
+     */
     public static ScriptError verifyInput(Transaction tx, int inputIndex, Script scriptPubKey, long amount,
             Set<ScriptFlag> flags, PrecomputedTxData data) {
         TxIn in = tx.inputs().get(inputIndex);

@@ -27,6 +27,14 @@ final class SignatureOps {
         if (!ok && (flags & ScriptFlag.NULLFAIL.bit) != 0 && sig.length != 0) {
             Interpreter.fail(ScriptError.SIG_NULLFAIL);
         }
+        popSigAndKey(stack, ok, verify);
+    }
+
+    /**
+     * The end of every CHECKSIG (legacy, witness v0, tapscript): the signature and key leave the stack,
+     * then the result is pushed, or for CHECKSIGVERIFY required.
+     */
+    static void popSigAndKey(ScriptStack stack, boolean ok, boolean verify) {
         stack.pop();
         stack.pop();
         if (verify) {

@@ -8,8 +8,9 @@ import org.nakamoto.chain.model.Witness;
 /**
  * A BIP 141 witness program: a scriptPubKey (or P2SH redeem script) that is one version opcode (OP_0 or
  * OP_1..OP_16) followed by one direct push of 2 to 40 bytes, and nothing else. Such an output is spent by
- * its witness, which this class checks for version 0 (Core's {@code VerifyWitnessProgram}); other
- * versions are left to future soft forks, so they succeed (or, under
+ * its witness, which this class checks (Core's {@code VerifyWitnessProgram}): version 0 here, a native
+ * version 1 program of 32 bytes under TAPROOT in {@link TaprootSpend}. Other versions and sizes (P2SH-wrapped
+ * v1 included) are left to future soft forks, so they succeed (or, under
  * DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM, fail as non-standard). Immutable.
  */
 public final class WitnessProgram {
@@ -62,8 +63,21 @@ public final class WitnessProgram {
     }
 
     /**
-     * Core's VerifyWitnessProgram, as far as version 0: checks {@code witness} against this program and
-     * runs the script it names. Fails the evaluation by throwing {@link ScriptFailure}.
+     * Pay-to-anchor (P2A, Core 28): version 1 with the 2-byte program 0x4e73, an output anyone may spend
+     * with an empty witness, so a child can bump its parent's fee.
+     */
+    public boolean isPayToAnchor() {
+        return version == 1 && program.length == 2 && program[0] == 0x4e && program[1] == 0x73;
+    }
+
+    /** P2TR: version 1 with a 32-byte program (a taproot output only when not nested in P2SH). */
+    public boolean isPayToTaproot() {
+        return version == 1 && program.length == TaprootSpend.PROGRAM_SIZE;
+    }
+
+    /**
+     * Core's VerifyWitnessProgram: checks {@code witness} against this program and runs the script it
+     * names. Fails the evaluation by throwing {@link ScriptFailure}.
      *
      * @param nestedInP2sh whether the program was a P2SH redeem script (taproot's v1 is native only)
      */
@@ -77,23 +91,29 @@ public final class WitnessProgram {
                 if (!MessageDigest.isEqual(Hashes.sha256(witnessScript), program)) {
                     Interpreter.fail(ScriptError.WITNESS_PROGRAM_MISMATCH);
                 }
-                execute(witness, witness.size() - 1, witnessScript, flags, checker);
+                executeWitnessScript(initialStack(witness, witness.size() - 1), witnessScript, flags, checker,
+                        SigVersion.WITNESS_V0, null);
             } else if (program.length == KEY_HASH_SIZE) {
                 if (witness.size() != 2) {
                     Interpreter.fail(ScriptError.WITNESS_PROGRAM_MISMATCH);
                 }
-                execute(witness, 2, payToKeyHashScript(program), flags, checker);
+                executeWitnessScript(initialStack(witness, 2), payToKeyHashScript(program), flags, checker,
+                        SigVersion.WITNESS_V0, null);
             } else {
                 Interpreter.fail(ScriptError.WITNESS_PROGRAM_WRONG_LENGTH);
             }
             return;
         }
-        // Taproot (v1, 32 bytes, native) is a soft fork this interpreter does not implement yet: like Core
-        // without the TAPROOT flag it succeeds. With the flag it is treated as any other unknown version
-        // below, so policy (DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM) refuses it instead of passing it unchecked.
-        if (version == 1 && program.length == SCRIPT_HASH_SIZE && !nestedInP2sh
-                && (flags & ScriptFlag.TAPROOT.bit) == 0) {
+        if (isPayToTaproot() && !nestedInP2sh) {
+            // Before the soft fork (no TAPROOT flag) a taproot output is anyone-can-spend, and not
+            // discouraged: it is a known version, not one reserved for upgrades.
+            if ((flags & ScriptFlag.TAPROOT.bit) != 0) {
+                TaprootSpend.verify(program, witness, flags, checker);
+            }
             return;
+        }
+        if (isPayToAnchor() && !nestedInP2sh) {
+            return; // a known program, not an upgrade hook: never discouraged (policy limits its witness)
         }
         if ((flags & ScriptFlag.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM.bit) != 0) {
             Interpreter.fail(ScriptError.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM);
@@ -138,17 +158,41 @@ public final class WitnessProgram {
         return 0;
     }
 
-    /** Core's ExecuteWitnessScript for v0: the first {@code items} witness items are the initial stack. */
-    private static void execute(Witness witness, int items, byte[] script, int flags, SignatureChecker checker) {
+    /** The first {@code items} witness items, bottom first: the stack a witness script starts with. */
+    static ScriptStack initialStack(Witness witness, int items) {
         ScriptStack stack = new ScriptStack();
         for (int i = 0; i < items; i++) {
-            byte[] item = witness.unsafeGet(i);
+            stack.push(witness.unsafeGet(i));
+        }
+        return stack;
+    }
+
+    /**
+     * Core's ExecuteWitnessScript: runs a P2WPKH, P2WSH or tapscript {@code script} on {@code stack}.
+     * A tapscript is first scanned for OP_SUCCESSx and may start with at most 1,000 items; for all,
+     * no item may exceed 520 bytes, and the script must leave exactly one true item.
+     *
+     * @param exec the input's taproot state for a tapscript, else null
+     */
+    static void executeWitnessScript(ScriptStack stack, byte[] script, int flags, SignatureChecker checker,
+            SigVersion sigVersion, ScriptExecutionData exec) {
+        if (sigVersion == SigVersion.TAPSCRIPT) {
+            // OP_SUCCESSx overrides everything after it here, the item size limit included.
+            if (Tapscript.succeedsUnconditionally(script, flags)) {
+                return;
+            }
+            if (stack.size() > Interpreter.MAX_STACK_SIZE) {
+                Interpreter.fail(ScriptError.STACK_SIZE);
+            }
+        }
+        for (byte[] item : stack.unsafeItems()) {
             if (item.length > Interpreter.MAX_ELEMENT_SIZE) {
                 Interpreter.fail(ScriptError.PUSH_SIZE);
             }
-            stack.push(item);
         }
-        ScriptError e = Interpreter.eval(script, stack, checker, flags, SigVersion.WITNESS_V0);
+        ScriptError e = sigVersion == SigVersion.TAPSCRIPT
+                ? Interpreter.evalTapscript(script, stack, checker, flags, exec)
+                : Interpreter.eval(script, stack, checker, flags, sigVersion);
         if (!e.isOk()) {
             Interpreter.fail(e);
         }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.utxo.BlockUndo;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.store.ChainStore;
 
@@ -63,6 +64,11 @@ public final class ChainView {
     /** The stored body of a block as sent on the wire, or null. */
     public byte[] blockBytes(Hash256 hash) {
         return chain.store().blockBytes(hash);
+    }
+
+    /** The coins a connected block spent (its undo data), or null: what getblock's fees and prevouts show. */
+    public BlockUndo undo(Hash256 hash) {
+        return chain.store().undo(hash);
     }
 
     /** A consistent read-only view of the UTXO set and its tip; close it. */

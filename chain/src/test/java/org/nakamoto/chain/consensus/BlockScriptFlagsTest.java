@@ -29,8 +29,8 @@ class BlockScriptFlagsTest {
 
     @Test
     void eachSoftForkJoinsAtItsMainnetHeight() {
-        EnumSet<ScriptFlag> base = EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS, ScriptFlag.TAPROOT);
-        assertEquals(base, flags(0), "P2SH (and the not yet implemented witness flags) from genesis, as Core");
+        EnumSet<ScriptFlag> base = EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS);
+        assertEquals(base, flags(0), "P2SH and WITNESS from genesis, as Core");
         assertEquals(base, flags(363_724));
         base.add(ScriptFlag.DERSIG);
         assertEquals(base, flags(363_725));
@@ -42,6 +42,9 @@ class BlockScriptFlagsTest {
         assertFalse(flags(481_823).contains(ScriptFlag.NULLDUMMY));
         base.add(ScriptFlag.NULLDUMMY);
         assertEquals(base, flags(481_824));
+        assertEquals(base, flags(709_631));
+        base.add(ScriptFlag.TAPROOT);
+        assertEquals(base, flags(709_632), "taproot from its mainnet height");
         assertEquals(base, flags(900_000));
     }
 

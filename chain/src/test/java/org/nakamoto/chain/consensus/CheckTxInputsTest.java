@@ -1,7 +1,9 @@
 package org.nakamoto.chain.consensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxOut;
+import org.nakamoto.chain.script.PrecomputedTxData;
 import org.nakamoto.chain.script.ScriptCode;
 import org.nakamoto.chain.script.StandardScripts;
 import org.nakamoto.chain.testing.BlockBuilder;
@@ -52,6 +55,12 @@ class CheckTxInputsTest {
         assertEquals(4_000, r.checks().get(1).spentValue());
         assertEquals(List.of(coin(3_000, 10, false), coin(4_000, 10, true)), r.spent(), "undo data in input order");
         assertEquals(0, r.p2shSigOps());
+        // One shared PrecomputedTxData per transaction, holding every spent output (BIP 341 signs them all):
+        // its hashes are computed once, whichever input or thread needs them first.
+        PrecomputedTxData data = r.checks().get(0).txData();
+        assertSame(data, r.checks().get(1).txData());
+        assertTrue(data.hasSpentOutputs());
+        assertEquals(new TxOut(4_000, BlockBuilder.OP_TRUE), data.spentOutput(1));
     }
 
     @Test

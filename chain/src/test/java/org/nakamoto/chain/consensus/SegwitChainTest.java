@@ -14,12 +14,25 @@ import org.nakamoto.chain.testing.TestNetworks;
 import org.nakamoto.chain.utxo.MemoryUtxoSet;
 import org.nakamoto.chain.utxo.UtxoCache;
 
-/** A generated chain of P2WPKH spends passes every block rule: context-free, contextual and connection. */
+/**
+ * Generated chains of P2WPKH and of taproot key-path spends pass every block rule: context-free,
+ * contextual and connection, with every input's script checked.
+ */
 class SegwitChainTest {
+    private static final NetworkParams PARAMS = TestNetworks.withMaturity(TestNetworks.regtest(), 5);
+
     @Test
     void p2wpkhChainConnects() throws Exception {
-        NetworkParams p = TestNetworks.withMaturity(TestNetworks.regtest(), 5);
-        List<Block> blocks = P2pkhChain.segwit(p).extend(25, 4).blocks();
+        connectAll(P2pkhChain.segwit(PARAMS).extend(25, 4).blocks());
+    }
+
+    @Test
+    void taprootKeyPathChainConnects() throws Exception {
+        connectAll(P2pkhChain.taproot(PARAMS).extend(25, 4).blocks());
+    }
+
+    private static void connectAll(List<Block> blocks) throws Exception {
+        NetworkParams p = PARAMS;
         List<BlockHeader> headers = new ArrayList<>(List.of(p.genesis().header()));
         blocks.forEach(b -> headers.add(b.header()));
         ScriptInputVerifier scripts = ScriptInputVerifier.sequential();

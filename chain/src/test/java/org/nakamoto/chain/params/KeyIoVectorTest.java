@@ -47,8 +47,11 @@ class KeyIoVectorTest {
         int addresses = 0;
         int witness = 0;
         int keys = 0;
+        int taproot = 0;
+        int skipped = 0;
         for (JsonNode row : load("key_io_valid.json")) {
             if (row.size() < 3) {
+                skipped++;
                 continue;
             }
             JsonNode meta = row.get(2);
@@ -74,8 +77,15 @@ class KeyIoVectorTest {
             addresses++;
             if (d.kind() == Addresses.Kind.WITNESS) {
                 witness++;
+                if (isTaproot(text)) {
+                    assertEquals(1, d.witness().orElseThrow().witnessVersion(), text);
+                    assertTrue(spk.startsWith("5120"), "OP_1 <32 bytes>: " + text);
+                    taproot++;
+                }
             }
         }
+        assertEquals(0, skipped, "every row is driven");
+        assertEquals(8, taproot, "bc1p/tb1p/bcrt1p rows of main, testnet4, signet and regtest");
         assertEquals(70, addresses + keys);
         assertEquals(32, witness);
         assertTrue(addresses > witness);
@@ -84,14 +94,22 @@ class KeyIoVectorTest {
     @Test
     void invalidStringsAreNoAddressOnAnyChain() throws IOException {
         int n = 0;
+        int taproot = 0;
         for (JsonNode row : load("key_io_invalid.json")) {
             String text = row.get(0).asText();
             for (NetworkParams p : CHAINS.values()) {
                 assertThrows(ParseException.class, () -> Addresses.parse(text, p), text + " on " + p.name());
             }
+            taproot += isTaproot(text) ? 1 : 0;
             n++;
         }
         assertEquals(70, n);
+        assertEquals(2, taproot, "the bc1p rows (v1 programs that are not 32 bytes, or bad padding)");
+    }
+
+    private static boolean isTaproot(String address) {
+        String a = address.toLowerCase(java.util.Locale.ROOT);
+        return a.startsWith("bc1p") || a.startsWith("tb1p") || a.startsWith("bcrt1p");
     }
 
     private static String flipCase(String s) {

@@ -71,6 +71,7 @@ final class BlockScenarios {
                 inputValuesOutOfRange()));
         all.addAll(SoftForkScenarios.all());
         all.addAll(SegwitScenarios.all());
+        all.addAll(TaprootScenarios.all());
         return all;
     }
 

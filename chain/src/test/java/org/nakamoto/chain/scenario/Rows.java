@@ -27,6 +27,12 @@ final class Rows {
         return this;
     }
 
+    /** Rejected with {@code reason} and exactly Core's reject string {@code rejectString}. */
+    Rows rejected(Block b, RejectReason reason, String rejectString) {
+        steps.add(new Step.Rejected("reject " + g.nameOf(b) + " with " + rejectString, b, reason, rejectString));
+        return this;
+    }
+
     Rows duplicate(Block b) {
         steps.add(new Step.Duplicate("duplicate " + g.nameOf(b), b));
         return this;
@@ -70,6 +76,11 @@ final class Rows {
 
     Rows txRejected(String name, Transaction tx, RejectReason reason) {
         steps.add(new Step.TxRejected(name + ": " + reason, tx, reason));
+        return this;
+    }
+
+    Rows txRejected(String name, Transaction tx, RejectReason reason, String rejectString) {
+        steps.add(new Step.TxRejected(name + ": " + rejectString, tx, reason, rejectString));
         return this;
     }
 

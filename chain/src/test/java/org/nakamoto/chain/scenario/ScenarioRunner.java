@@ -41,6 +41,12 @@ final class ScenarioRunner {
         }
     }
 
+    private static void assertRejectString(String expected, ValidationException e, String where) {
+        if (expected != null) {
+            assertEquals(expected, e.rejectString(), where);
+        }
+    }
+
     private static void apply(Step step, ChainState chain, Mempool pool, AtomicLong clock, String where)
             throws ValidationException {
         if (step instanceof Step.Accepted a) {
@@ -48,6 +54,7 @@ final class ScenarioRunner {
         } else if (step instanceof Step.Rejected r) {
             ValidationException e = assertThrows(ValidationException.class, () -> chain.acceptBlock(r.block()), where);
             assertEquals(r.reason(), e.reason(), where + ": " + e.getMessage());
+            assertRejectString(r.rejectString(), e, where);
         } else if (step instanceof Step.Duplicate d) {
             assertEquals(ChainState.Acceptance.DUPLICATE, chain.acceptBlock(d.block()), where);
         } else if (step instanceof Step.Orphaned o) {
@@ -74,6 +81,7 @@ final class ScenarioRunner {
         } else if (step instanceof Step.TxRejected r) {
             ValidationException e = assertThrows(ValidationException.class, () -> pool.accept(r.tx()), where);
             assertEquals(r.reason(), e.reason(), where + ": " + e.getMessage());
+            assertRejectString(r.rejectString(), e, where);
         } else if (step instanceof Step.ExpectPoolSize p) {
             assertEquals(p.size(), pool.size(), where);
         } else {

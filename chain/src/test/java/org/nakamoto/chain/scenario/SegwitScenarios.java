@@ -65,7 +65,7 @@ final class SegwitScenarios {
     }
 
     /** Lays out the whole transaction list with the BIP141 commitment, as a miner does. */
-    private static Consumer<BlockGen.Draft> committed() {
+    static Consumer<BlockGen.Draft> committed() {
         return d -> d.allTxs = withCoinbase(d, true);
     }
 

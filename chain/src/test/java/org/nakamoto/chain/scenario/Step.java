@@ -7,7 +7,8 @@ import org.nakamoto.chain.model.Transaction;
 
 /**
  * One row of a scenario table (btcd's fullblocktests TestInstance): something to hand the chain or the
- * mempool and what must come of it. Rows assert on the {@link RejectReason} enum, never on message text.
+ * mempool and what must come of it. Rows assert on the {@link RejectReason} enum; a rejection row may
+ * also pin Core's reject string, where the string is what Core users see (a script error's text).
  */
 sealed interface Step {
     String name();
@@ -16,8 +17,11 @@ sealed interface Step {
     record Accepted(String name, Block block) implements Step {
     }
 
-    /** The block is refused with exactly this reason. */
-    record Rejected(String name, Block block, RejectReason reason) implements Step {
+    /** The block is refused with exactly this reason (and, unless null, this reject string). */
+    record Rejected(String name, Block block, RejectReason reason, String rejectString) implements Step {
+        Rejected(String name, Block block, RejectReason reason) {
+            this(name, block, reason, null);
+        }
     }
 
     /** The block is already stored: {@code acceptBlock} answers DUPLICATE without checking it again. */
@@ -57,8 +61,11 @@ sealed interface Step {
     record TxAccepted(String name, Transaction tx) implements Step {
     }
 
-    /** The mempool refuses the transaction with exactly this reason. */
-    record TxRejected(String name, Transaction tx, RejectReason reason) implements Step {
+    /** The mempool refuses the transaction with exactly this reason (and, unless null, this reject string). */
+    record TxRejected(String name, Transaction tx, RejectReason reason, String rejectString) implements Step {
+        TxRejected(String name, Transaction tx, RejectReason reason) {
+            this(name, tx, reason, null);
+        }
     }
 
     /** The mempool holds this many transactions. */

@@ -14,6 +14,7 @@ import static org.nakamoto.chain.consensus.RejectReason.TX_NONSTANDARD_INPUTS;
 import static org.nakamoto.chain.consensus.RejectReason.TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY;
 import static org.nakamoto.chain.consensus.RejectReason.TX_NONSTANDARD_SCRIPTSIG_SIZE;
 import static org.nakamoto.chain.consensus.RejectReason.TX_NONSTANDARD_SIZE;
+import static org.nakamoto.chain.consensus.RejectReason.TX_NONSTANDARD_VERSION;
 import static org.nakamoto.chain.consensus.RejectReason.TX_NON_FINAL;
 import static org.nakamoto.chain.consensus.RejectReason.TX_ORPHAN;
 import static org.nakamoto.chain.consensus.RejectReason.TX_OVERSIZE;
@@ -79,6 +80,10 @@ final class TxScenarios {
         Transaction opNop = new Transaction.Builder().addInput(cb1, Script.of(new byte[] {0x61}))
                 .addOutput(v - 10_000, BlockBuilder.OP_TRUE).build();
         r.txRejected("OP_NOP in a scriptSig", opNop, TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY);
+        Transaction unsignedLike = Txs.withOutputs(cb1, 1000, v - 11_000);
+        r.txRejected("version 4", unsignedLike.toBuilder().version(4).build(), TX_NONSTANDARD_VERSION);
+        r.txRejected("version 0", unsignedLike.toBuilder().version(0).build(), TX_NONSTANDARD_VERSION);
+        r.txRejected("version -1", unsignedLike.toBuilder().version(-1).build(), TX_NONSTANDARD_VERSION);
 
         Transaction t1 = Txs.withOutputs(cb1, 1000, v - 11_000);
         r.txAccepted("spend b1's coinbase", t1);

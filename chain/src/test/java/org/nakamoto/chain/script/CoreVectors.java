@@ -30,20 +30,4 @@ final class CoreVectors {
     static boolean namesWitness(String flags) {
         return flags.contains("WITNESS") || flags.contains("TAPROOT");
     }
-
-    /** Whether a flag string names taproot or tapscript policy, which this interpreter does not implement yet. */
-    static boolean namesTaproot(String flags) {
-        return flags.contains("TAPROOT") || flags.contains("OP_SUCCESS") || flags.contains("UPGRADABLE_PUBKEYTYPE");
-    }
-
-    /** The flags this interpreter implements: Core's full set without the taproot ones. */
-    static Set<ScriptFlag> implemented() {
-        EnumSet<ScriptFlag> s = EnumSet.noneOf(ScriptFlag.class);
-        for (ScriptFlag f : ScriptFlag.values()) {
-            if (!namesTaproot(f.name())) {
-                s.add(f);
-            }
-        }
-        return s;
-    }
 }

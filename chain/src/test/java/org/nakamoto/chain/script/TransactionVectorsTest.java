@@ -20,6 +20,7 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.TxOut;
 
 /**
  * Bitcoin Core's tx_valid.json and tx_invalid.json, driven as Core's transaction_tests.cpp does.
@@ -29,9 +30,9 @@ import org.nakamoto.chain.model.TxIn;
  * fail, still fail with any flags added, and pass once any one listed flag is removed (the list is
  * minimal); "BADTX" means Core's CheckTransaction ({@link TransactionChecks} here) must reject it.
  *
- * <p>Segwit v0 rows run (a prevout's optional fourth column is the spent amount). Rows needing taproot
- * are counted and skipped: an input spending a v1 32-byte program while TAPROOT would apply, or flags
- * naming taproot policy.
+ * <p>Every row runs, segwit ones included (a prevout's optional fourth column is the spent amount), under
+ * flag sets that include taproot's: as in Core, the transaction's spent outputs are known to the
+ * signature checker, so a taproot input would be checked as in a block.
  */
 class TransactionVectorsTest {
     /** Core's CheckTransaction bound: MAX_BLOCK_WEIGHT / WITNESS_SCALE_FACTOR for the stripped size. */
@@ -40,31 +41,6 @@ class TransactionVectorsTest {
     /** One vector: the transaction and the scriptPubKeys of the outputs it spends. */
     private record Row(String json, Transaction tx, Map<OutPoint, Script> spent, Map<OutPoint, Long> amounts,
             String flags) {
-    }
-
-    /** Why a row is skipped (it needs taproot), or null when it runs. */
-    private static String taprootReason(JsonNode json, boolean taprootApplies) {
-        if (CoreVectors.namesTaproot(json.get(2).asText())) {
-            return "taproot flags";
-        }
-        if (taprootApplies) {
-            Row row;
-            try {
-                row = parse(json);
-            } catch (RuntimeException e) {
-                return null; // unparseable: the row itself says why (BADTX)
-            }
-            for (TxIn in : row.tx().inputs()) {
-                Script spk = row.spent().get(in.prevout());
-                if (spk != null) {
-                    WitnessProgram p = WitnessProgram.parse(spk.unsafeBytes());
-                    if (p != null && p.version() == 1 && p.program().length == 32) {
-                        return "spends a taproot output";
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static Row parse(JsonNode json) {
@@ -83,14 +59,18 @@ class TransactionVectorsTest {
     /** Verifies every input under {@code flags}; the first failure, or OK. */
     private static ScriptError verifyAll(Row row, Set<ScriptFlag> flags) {
         Transaction tx = row.tx();
-        PrecomputedTxData data = new PrecomputedTxData(tx);
-        for (int i = 0; i < tx.inputs().size(); i++) {
-            Script spk = row.spent().get(tx.inputs().get(i).prevout());
+        List<TxOut> spentOutputs = new ArrayList<>();
+        for (TxIn in : tx.inputs()) {
+            Script spk = row.spent().get(in.prevout());
             if (spk == null) {
-                throw new IllegalStateException("vector lacks prevout " + tx.inputs().get(i).prevout() + ": " + row.json());
+                throw new IllegalStateException("vector lacks prevout " + in.prevout() + ": " + row.json());
             }
-            long amount = row.amounts().get(tx.inputs().get(i).prevout());
-            ScriptError e = ScriptVerifier.verifyInput(tx, i, spk, amount, flags, data);
+            spentOutputs.add(new TxOut(row.amounts().get(in.prevout()), spk));
+        }
+        PrecomputedTxData data = new PrecomputedTxData(tx, spentOutputs);
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            TxOut spent = spentOutputs.get(i);
+            ScriptError e = ScriptVerifier.verifyInput(tx, i, spent.scriptPubKey(), spent.value(), flags, data);
             if (!e.isOk()) {
                 return e;
             }
@@ -108,9 +88,8 @@ class TransactionVectorsTest {
     }
 
     @Test
-    void everyValidTransactionButTaprootPasses() {
+    void everyValidTransactionPasses() {
         Random random = new Random(13);
-        Map<String, Integer> skipped = new HashMap<>();
         List<String> failures = new ArrayList<>();
         int run = 0;
         int witnessRows = 0;
@@ -120,11 +99,6 @@ class TransactionVectorsTest {
             }
             Set<ScriptFlag> excluded = ScriptFlags.parse(json.get(2).asText());
             Set<ScriptFlag> applied = EnumSet.complementOf(copy(excluded));
-            String skip = taprootReason(json, applied.contains(ScriptFlag.TAPROOT));
-            if (skip != null) {
-                skipped.merge(skip, 1, Integer::sum);
-                continue;
-            }
             run++;
             Row row = parse(json);
             if (row.tx().hasWitness()) {
@@ -149,16 +123,15 @@ class TransactionVectorsTest {
                 expect(false, row, EnumSet.complementOf(copy(excludedLessOne)), failures);
             }
         }
-        System.out.printf("tx_valid.json: %d rows run (%d with witnesses), %d pass; skipped %s%n", run, witnessRows,
-                run - rowsIn(failures), skipped);
+        System.out.printf("tx_valid.json: %d rows run (%d with witnesses), %d pass; none skipped%n", run, witnessRows,
+                run - rowsIn(failures));
         assertTrue(failures.isEmpty(), failures.size() + " failures: " + String.join("\n", failures));
         assertTrue(run > 0);
     }
 
     @Test
-    void everyInvalidTransactionButTaprootIsRejected() {
+    void everyInvalidTransactionIsRejected() {
         Random random = new Random(13);
-        Map<String, Integer> skipped = new HashMap<>();
         List<String> failures = new ArrayList<>();
         int run = 0;
         int witnessRows = 0;
@@ -168,11 +141,6 @@ class TransactionVectorsTest {
                 continue;
             }
             String flagText = json.get(2).asText();
-            String skip = taprootReason(json, false);
-            if (skip != null) {
-                skipped.merge(skip, 1, Integer::sum);
-                continue;
-            }
             run++;
             Row row = parse(json);
             if (row.tx().hasWitness()) {
@@ -203,7 +171,7 @@ class TransactionVectorsTest {
             }
         }
         System.out.printf("tx_invalid.json: %d rows run (%d of them BADTX, %d with witnesses), %d rejected;"
-                + " skipped %s%n", run, badTx, witnessRows, run - rowsIn(failures), skipped);
+                + " none skipped%n", run, badTx, witnessRows, run - rowsIn(failures));
         assertTrue(failures.isEmpty(), failures.size() + " failures: " + String.join("\n", failures));
         assertTrue(run > 0);
     }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.model.CompactTarget;
@@ -19,6 +21,7 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
 import org.nakamoto.chain.store.BlockStatus;
+import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.node.NodeContext;
 import org.nakamoto.node.rpc.ParamType;
 import org.nakamoto.node.rpc.RpcCategory;
@@ -58,13 +61,16 @@ final class BlockchainRpc {
                 .handler(p -> activeAt(p.getInt("height")).hash()).build());
         r.register(method("getblock", "If verbosity is 0, returns a string that is serialized, hex-encoded data for block 'hash'.\n"
                 + "If verbosity is 1, returns an Object with information about block <hash>.\n"
-                + "If verbosity is 2, returns an Object with information about block <hash> and information about each transaction.")
+                + "If verbosity is 2, returns an Object with information about block <hash> and information about each transaction.\n"
+                + "If verbosity is 3, returns an Object with information about block <hash> and information about each transaction, including prevout information for inputs.")
                 .param(RpcParam.required("blockhash", ParamType.HASH, "The block hash"))
                 .param(RpcParam.optional("verbosity", ParamType.ANY, IntNode.valueOf(1),
-                        "0 for hex-encoded data, 1 for a JSON object, 2 for JSON object with transaction data (true = 1, false = 0)"))
+                        "0 for hex-encoded data, 1 for a JSON object, 2 for JSON object with transaction data, and 3 for JSON object with transaction data including prevout information for inputs (true = 1, false = 0)"))
                 .result("\"hex\" (verbosity 0) or { \"hash\", \"confirmations\", \"size\", \"strippedsize\", \"weight\", \"height\", "
                         + "\"version\", \"versionHex\", \"merkleroot\", \"tx\", \"time\", \"mediantime\", \"nonce\", \"bits\", \"target\", "
-                        + "\"difficulty\", \"chainwork\", \"nTx\", \"previousblockhash\", \"nextblockhash\" }")
+                        + "\"difficulty\", \"chainwork\", \"nTx\", \"previousblockhash\", \"nextblockhash\" }; at verbosity 2 each tx is "
+                        + "decoderawtransaction's object with \"fee\" (not for the coinbase) and \"hex\", at 3 each input also has \"prevout\" "
+                        + "{ \"generated\", \"height\", \"value\", \"scriptPubKey\" }")
                 .example("\"00000000c937983704a73af28acdec37b049d214adbda81d7e2a3dd146f6ed09\"")
                 .handler(p -> getBlock(p.getHash("blockhash"), verbosity(p.getAny("verbosity")))).build());
         r.register(method("getblockheader", "If verbose is false, returns a string that is serialized, hex-encoded data for blockheader 'hash'.\n"
@@ -197,12 +203,11 @@ final class BlockchainRpc {
         o.put("weight", block.weight());
         headerFields(o, n, active, block.transactions().size());
         ArrayNode tx = Json.array();
-        for (Transaction t : block.transactions()) {
-            if (verbosity >= 2) {
-                tx.add(TxJson.withHex(t, ctx.params()));
-            } else {
-                tx.add(t.txid().toString());
-            }
+        // Core reads the undo data for verbosity 2 and 3: fees for both, each input's prevout for 3.
+        List<List<Coin>> spent = verbosity >= 2 ? TxJson.spentPerTransaction(block, ctx.chain().undo(hash)) : null;
+        for (int i = 0; i < block.transactions().size(); i++) {
+            Transaction t = block.transactions().get(i);
+            tx.add(verbosity >= 2 ? TxJson.withHex(t, ctx.params(), spent.get(i), verbosity >= 3) : TextNode.valueOf(t.txid().toString()));
         }
         // Core's order: ... merkleroot, tx, time ...; Jackson keeps insertion order, so rebuild around "tx".
         ObjectNode ordered = Json.object();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.List;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.consensus.RejectReason;
@@ -15,9 +16,11 @@ import org.nakamoto.chain.mempool.MempoolEntry;
 import org.nakamoto.chain.model.Amount;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.Hash256;
+import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.state.ActiveChain;
 import org.nakamoto.chain.state.BlockNode;
+import org.nakamoto.chain.utxo.Coin;
 import org.nakamoto.node.NodeContext;
 import org.nakamoto.node.rpc.ParamType;
 import org.nakamoto.node.rpc.RpcCategory;
@@ -46,13 +49,17 @@ final class RawTransactionRpc {
         r.register(method("getrawtransaction", "Return the raw transaction data.\n"
                 + "By default, this call only returns a transaction if it is in the mempool. nakamoto keeps no transaction "
                 + "index: to find a confirmed transaction, give the hash of the block that holds it.\n"
-                + "If verbose is 'true', returns an Object with information about 'txid'. If false, a hex string.")
+                + "If verbosity is 0 or omitted, returns the serialized transaction as a hex-encoded string.\n"
+                + "If verbosity is 1, returns a JSON Object with information about the transaction.\n"
+                + "If verbosity is 2, returns a JSON Object with information about the transaction, including fee and prevout "
+                + "information (for a transaction in a block whose undo data is kept).")
                 .param(RpcParam.required("txid", ParamType.HASH, "The transaction id"))
                 .param(RpcParam.optional("verbose", ParamType.ANY, BooleanNode.FALSE,
-                        "If false (or 0), return a string, otherwise return a json object"))
+                        "0 for hex-encoded data, 1 for a JSON object, and 2 for JSON object with fee and prevout (true = 1, false = 0)"))
                 .param(RpcParam.optional("blockhash", ParamType.HASH, null, "The block in which to look for the transaction"))
                 .result("\"data\" (string, verbose false) or { \"in_active_chain\", \"txid\", \"hash\", \"size\", \"vsize\", \"weight\", "
-                        + "\"version\", \"locktime\", \"vin\", \"vout\", \"hex\", \"blockhash\", \"confirmations\", \"time\", \"blocktime\" }")
+                        + "\"version\", \"locktime\", \"vin\" (with \"prevout\" at verbosity 2), \"vout\", \"fee\" (verbosity 2), \"hex\", "
+                        + "\"blockhash\", \"confirmations\", \"time\", \"blocktime\" }")
                 .example("\"mytxid\"", "true")
                 .handler(p -> getRawTransaction(p.getHash("txid"), p.getAny("verbose"), p.getHash("blockhash"))).build());
         r.register(method("decoderawtransaction", "Return a JSON object representing the serialized, hex-encoded transaction.")
@@ -60,6 +67,12 @@ final class RawTransactionRpc {
                 .result("{ \"txid\", \"hash\", \"size\", \"vsize\", \"weight\", \"version\", \"locktime\", \"vin\" : [ ... ], \"vout\" : [ ... ] }")
                 .example("\"hexstring\"")
                 .handler(p -> TxJson.decode(decodeTx(p.getHex("hexstring")), ctx.params())).build());
+        r.register(method("decodescript", "Decode a hex-encoded script.")
+                .param(RpcParam.required("hexstring", ParamType.HEX, "the hex-encoded script"))
+                .result("{ \"asm\", \"desc\", \"type\", \"address\" (when there is one), \"p2sh\" (when it may be wrapped), "
+                        + "\"segwit\" : { \"asm\", \"desc\", \"hex\", \"address\", \"type\", \"p2sh-segwit\" } (when it may be wrapped in a witness program) }")
+                .example("\"hexstring\"")
+                .handler(p -> DecodeScript.decode(Script.of(p.getHex("hexstring")), ctx.params())).build());
         r.register(method("sendrawtransaction", "Submit a raw transaction (serialized, hex-encoded) to local node and network.")
                 .param(RpcParam.required("hexstring", ParamType.HEX, "The hex string of the raw transaction"))
                 .param(RpcParam.optional("maxfeerate", ParamType.AMOUNT, new DecimalNode(DEFAULT_MAX_FEE_RATE),
@@ -91,7 +104,8 @@ final class RawTransactionRpc {
     }
 
     private Object getRawTransaction(Hash256 txid, JsonNode verboseArg, Hash256 blockHash) throws RpcException {
-        boolean verbose = BlockchainRpc.verbosity(verboseArg == null ? BooleanNode.FALSE : verboseArg) > 0;
+        int verbosity = BlockchainRpc.verbosity(verboseArg == null ? BooleanNode.FALSE : verboseArg);
+        boolean verbose = verbosity > 0;
         if (blockHash == null) {
             MempoolEntry e = ctx.mempool().get(txid);
             if (e == null) {
@@ -108,16 +122,25 @@ final class RawTransactionRpc {
         if (b == null) {
             throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, "Block not available");
         }
-        Transaction tx = b.transactions().stream().filter(t -> t.txid().equals(txid)).findFirst().orElseThrow(() ->
-                new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY,
-                        "No such transaction found in the provided block. Use gettransaction for wallet transactions."));
+        int index = 0;
+        while (index < b.transactions().size() && !b.transactions().get(index).txid().equals(txid)) {
+            index++;
+        }
+        if (index == b.transactions().size()) {
+            throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY,
+                    "No such transaction found in the provided block. Use gettransaction for wallet transactions.");
+        }
+        Transaction tx = b.transactions().get(index);
         if (!verbose) {
             return Hex.encode(tx.serialize());
         }
         ActiveChain active = ctx.chain().activeChain();
         ObjectNode o = Json.object();
         o.put("in_active_chain", active.contains(n));
-        o.setAll(TxJson.withHex(tx, ctx.params()));
+        // Verbosity 2: fee and prevouts from the block's undo data, as Core (none for a coinbase, or without undo data).
+        List<Coin> spent = verbosity >= 2 && !tx.isCoinbase()
+                ? TxJson.spentPerTransaction(b, ctx.chain().undo(blockHash)).get(index) : null;
+        o.setAll(TxJson.withHex(tx, ctx.params(), spent, spent != null));
         o.put("blockhash", blockHash.toString());
         int conf = BlockchainRpc.confirmations(active, n);
         o.put("confirmations", Math.max(conf, 0));

@@ -3,8 +3,10 @@ package org.nakamoto.node.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nakamoto.chain.codec.Hex;
@@ -17,9 +19,9 @@ import org.nakamoto.chain.script.Opcodes;
 
 /**
  * Scripts as Core shows them: {@code asm} (ScriptToAsmStr), {@code type} (Solver's names: pubkeyhash,
- * pubkey, scripthash, witness_v0_keyhash, witness_v0_scripthash, witness_v1_taproot, witness_unknown,
- * multisig, nulldata, nonstandard), {@code address} and {@code desc} (an inferred
- * descriptor with its checksum).
+ * pubkey, scripthash, witness_v0_keyhash, witness_v0_scripthash, witness_v1_taproot, anchor,
+ * witness_unknown, multisig, nulldata, nonstandard), {@code address} and {@code desc} (an inferred
+ * descriptor with its checksum). Witness v1 and later addresses are bech32m (BIP350).
  */
 final class ScriptJson {
     private static final Map<Integer, String> NAMES = opcodeNames();
@@ -61,6 +63,9 @@ final class ScriptJson {
         if (b.length == 23 && (b[0] & 0xff) == Opcodes.OP_HASH160 && b[1] == 20 && (b[22] & 0xff) == Opcodes.OP_EQUAL) {
             return "scripthash";
         }
+        if (isPayToAnchor(b)) {
+            return "anchor";
+        }
         Optional<SegwitAddress> witness = SegwitAddress.fromScriptPubKey(s, "x");
         if (witness.isPresent()) {
             int version = witness.get().witnessVersion();
@@ -80,6 +85,66 @@ final class ScriptJson {
             return "multisig";
         }
         return "nonstandard";
+    }
+
+    /** BIP433's pay-to-anchor output, OP_1 &lt;0x4e73&gt;: a v1 program Core names "anchor" rather than witness_unknown. */
+    static boolean isPayToAnchor(byte[] b) {
+        return b.length == 4 && (b[0] & 0xff) == Opcodes.OP_1 && b[1] == 2 && b[2] == 0x4e && b[3] == 0x73;
+    }
+
+    /** A bare multisig script's threshold and keys (Solver's solutions, less n). */
+    record Multisig(int m, List<byte[]> keys) {
+    }
+
+    /** For a script {@link #type} calls multisig: its threshold and keys. */
+    static Multisig multisig(byte[] b) {
+        List<byte[]> keys = new ArrayList<>();
+        int i = 1;
+        while (i < b.length - 2) {
+            int len = b[i] & 0xff;
+            keys.add(Arrays.copyOfRange(b, i + 1, i + 1 + len));
+            i += 1 + len;
+        }
+        return new Multisig(smallInt(b[0] & 0xff), keys);
+    }
+
+    /**
+     * Core's CScript::HasValidOps: every opcode parses, none is above OP_NOP10, no push is over 520 bytes.
+     */
+    static boolean hasValidOps(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int[] push = push(b, i);
+            if (push == null) {
+                if ((b[i] & 0xff) > Opcodes.OP_NOP10) {
+                    return false;
+                }
+                i++;
+            } else if (push[0] > b.length || push[1] > 520) {
+                return false;
+            } else {
+                i = push[0] + push[1];
+            }
+        }
+        return true;
+    }
+
+    /** BIP342's OP_SUCCESSx opcodes (Core's IsOpSuccess). */
+    static boolean isOpSuccess(int op) {
+        return op == 80 || op == 98 || op >= 126 && op <= 129 || op >= 131 && op <= 134 || op >= 137 && op <= 138
+                || op >= 141 && op <= 142 || op >= 149 && op <= 153 || op >= 187 && op <= 254;
+    }
+
+    /** The opcodes of a script whose ops are valid (pushes included as their opcode byte). */
+    static List<Integer> opcodes(byte[] b) {
+        List<Integer> ops = new ArrayList<>();
+        int i = 0;
+        while (i < b.length) {
+            ops.add(b[i] & 0xff);
+            int[] push = push(b, i);
+            i = push == null ? i + 1 : push[0] + push[1];
+        }
+        return ops;
     }
 
     private static boolean isMultisig(byte[] b) {

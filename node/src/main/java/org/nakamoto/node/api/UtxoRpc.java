@@ -170,7 +170,7 @@ final class UtxoRpc {
                 throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Scan object needs to be either a string or an object");
             }
             Script s = Descriptors.parse(desc, ctx.params());
-            wanted.put(s, Descriptors.infer(s, ctx.params()));
+            wanted.put(s, Descriptors.describe(desc, s, ctx.params()));
         }
         if (!scanning.compareAndSet(false, true)) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Scan already in progress, use action \"abort\" or \"status\"");

@@ -1,7 +1,7 @@
 package org.nakamoto.wallet.account;
 
 /**
- * Where an address sits: its type (which account, m/44', m/49' or m/84'), BIP44's change level (0 receive,
+ * Where an address sits: its type (which account, m/44', m/49', m/84' or m/86'), BIP44's change level (0 receive,
  * 1 change) and the index. The types share their indexes: index i is handed out once, in one type.
  */
 public record KeyPath(AddressType type, int chain, int index) {

@@ -14,9 +14,10 @@ import org.nakamoto.wallet.keys.ExtendedPublicKey;
 
 /**
  * The wallet's accounts, one per {@link AddressType}: m/44'/coin'/0' (pay-to-pubkey-hash, BIP44),
- * m/49'/coin'/0' (P2SH-P2WPKH, BIP49) and m/84'/coin'/0' (native P2WPKH, BIP84), and the addresses below
- * each: .../0/i to receive and .../1/i for change. A wallet made before segwit has only the BIP44 account
- * (its file holds only that public key); it keeps working with it. Built from the accounts' extended public
+ * m/49'/coin'/0' (P2SH-P2WPKH, BIP49), m/84'/coin'/0' (native P2WPKH, BIP84) and m/86'/coin'/0' (taproot
+ * key path, BIP86), and the addresses below each: .../0/i to receive and .../1/i for change. A wallet made
+ * before segwit has only the BIP44 account (its file holds only that public key), one made before taproot
+ * has no BIP86 account; each keeps working with what it has. Built from the accounts' extended public
  * keys it hands out addresses without the password; {@link #fromSeed} adds signing. Immutable.
  */
 public final class Keychain {
@@ -24,9 +25,11 @@ public final class Keychain {
     private final Map<AddressType, ExtendedPublicKey> accounts;
     private final Map<AddressType, ExtendedPublicKey[]> chains = new EnumMap<>(AddressType.class);
     private final Map<AddressType, ExtendedPrivateKey> privateAccounts;
+    /** The master key's fingerprint as 8 hex digits, or null when only the accounts' keys are known. */
+    private final String masterFingerprint;
 
     private Keychain(NetworkParams params, Map<AddressType, ExtendedPublicKey> accounts,
-            Map<AddressType, ExtendedPrivateKey> privateAccounts) {
+            Map<AddressType, ExtendedPrivateKey> privateAccounts, String masterFingerprint) {
         if (!accounts.containsKey(AddressType.LEGACY)) {
             throw new IllegalArgumentException("every wallet has its BIP44 account");
         }
@@ -36,6 +39,7 @@ public final class Keychain {
         accounts.forEach((t, a) -> chains.put(t,
                 new ExtendedPublicKey[] {a.derive(KeyPath.RECEIVE), a.derive(KeyPath.CHANGE)}));
         this.privateAccounts = privateAccounts;
+        this.masterFingerprint = masterFingerprint;
     }
 
     /** m/44'/coin'/0' for a network: hardened down to the account, as BIP44 prescribes. */
@@ -43,7 +47,7 @@ public final class Keychain {
         return accountPath(params, AddressType.LEGACY);
     }
 
-    /** m/purpose'/coin'/0' of an address type (BIP44, BIP49, BIP84). */
+    /** m/purpose'/coin'/0' of an address type (BIP44, BIP49, BIP84, BIP86). */
     public static DerivationPath accountPath(NetworkParams params, AddressType type) {
         return DerivationPath.of(DerivationPath.harden(type.purpose()), DerivationPath.harden(params.bip44CoinType()),
                 DerivationPath.harden(0));
@@ -66,7 +70,7 @@ public final class Keychain {
                 pub.put(t, acct.neuter());
             }
         }
-        return new Keychain(params, pub, priv);
+        return new Keychain(params, pub, priv, String.format("%08x", master.fingerprint()));
     }
 
     /** A watch-only keychain from the BIP44 account's serialized extended public key (a pre-segwit wallet). */
@@ -76,9 +80,14 @@ public final class Keychain {
 
     /** A watch-only keychain from each account's serialized extended public key. */
     public static Keychain watching(NetworkParams params, Map<AddressType, String> accountXpubs) {
+        return watching(params, accountXpubs, null);
+    }
+
+    /** As above, knowing the master key's fingerprint (8 hex digits; null if unknown) for key origins. */
+    public static Keychain watching(NetworkParams params, Map<AddressType, String> accountXpubs, String masterFingerprint) {
         Map<AddressType, ExtendedPublicKey> pub = new EnumMap<>(AddressType.class);
         accountXpubs.forEach((t, x) -> pub.put(t, ExtendedPublicKey.fromBase58(x, versions(params))));
-        return new Keychain(params, pub, null);
+        return new Keychain(params, pub, null, masterFingerprint);
     }
 
     public static Bip32Versions versions(NetworkParams params) {
@@ -136,6 +145,25 @@ public final class Keychain {
             throw new IllegalArgumentException("this wallet has no " + path.type() + " account");
         }
         return EcPrivateKey.fromBytes(acct.derive(path.chain()).derive(path.index()).privateKey());
+    }
+
+    /** The master key's fingerprint (8 hex digits), when known. */
+    public Optional<String> masterFingerprint() {
+        return Optional.ofNullable(masterFingerprint);
+    }
+
+    /**
+     * Core's key origin of an address's key, {@code [fingerprint/86h/1h/0h/0/5]} (hardened steps written with
+     * {@code h}, as Core prints them), or empty when the master fingerprint is unknown.
+     */
+    public String keyOrigin(KeyPath path) {
+        return masterFingerprint == null ? ""
+                : "[" + masterFingerprint + fullPath(path).substring(1).replace('\'', 'h') + "]";
+    }
+
+    /** A Core descriptor of an address's output, with its key origin when known (see {@link AddressType#descriptor}). */
+    public String descriptor(KeyPath path) {
+        return path.type().descriptor(keyOrigin(path), publicKey(path));
     }
 
     /** The full path of an address from the master key, for display. */

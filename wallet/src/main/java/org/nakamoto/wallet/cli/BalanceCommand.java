@@ -87,8 +87,8 @@ final class BalanceCommand implements Runnable {
         json.put("spending", Output.coins(t.spending()));
         json.put("total", Output.coins(t.total()));
         ArrayNode coins = json.putArray("coins");
-        ListUnspentCommand.describe(view.confirmed(), params.coinbaseMaturity(), coins);
-        ListUnspentCommand.describe(view.unconfirmed(), params.coinbaseMaturity(), coins);
+        ListUnspentCommand.describe(view.confirmed(), keys, params.coinbaseMaturity(), coins);
+        ListUnspentCommand.describe(view.unconfirmed(), keys, params.coinbaseMaturity(), coins);
 
         StringBuilder s = new StringBuilder();
         s.append(String.format("confirmed     %20s%n", Output.text(t.confirmed())));

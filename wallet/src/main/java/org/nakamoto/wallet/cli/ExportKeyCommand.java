@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code export-key ADDRESS}: the private key of one wallet address in WIF (compressed), on explicit request. */
+/**
+ * {@code export-key ADDRESS}: the private key of one wallet address in WIF (compressed), on explicit request.
+ * For a taproot (BIP86) address it is the internal key, the one the derivation path gives; its output key
+ * is that key tweaked, and key-path signatures are made with the tweaked private key.
+ */
 @Command(name = "export-key", mixinStandardHelpOptions = true,
         description = "Print the private key (WIF) of one of this wallet's addresses. Anyone with it can spend its coins.")
 final class ExportKeyCommand implements Runnable {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.wallet.account.Keychain;
 import org.nakamoto.wallet.coins.WalletCoin;
@@ -14,7 +15,10 @@ import org.nakamoto.wallet.file.WalletStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code list-unspent}: every coin, in Bitcoin Core's listunspent shape plus status fields. */
+/**
+ * {@code list-unspent}: every coin, in Bitcoin Core's listunspent shape (txid, vout, address, amount,
+ * confirmations, scriptPubKey, desc, spendable) plus status fields.
+ */
 @Command(name = "list-unspent", mixinStandardHelpOptions = true,
         description = "List the wallet's unspent outputs, confirmed and unconfirmed.")
 final class ListUnspentCommand implements Runnable {
@@ -32,7 +36,7 @@ final class ListUnspentCommand implements Runnable {
         coins.sort(Comparator.comparingInt(WalletCoin::confirmations).reversed().thenComparing(WalletCoin::outpoint));
         ObjectNode json = root.output().object();
         json.put("tip_height", view.tipHeight());
-        describe(coins, params.coinbaseMaturity(), json.putArray("unspent"));
+        describe(coins, keys, params.coinbaseMaturity(), json.putArray("unspent"));
         StringBuilder s = new StringBuilder();
         for (WalletCoin c : coins) {
             s.append(String.format("%s:%d  %s  %16s  %5d conf  %s%n", c.outpoint().txid(), c.outpoint().index(),
@@ -57,12 +61,14 @@ final class ListUnspentCommand implements Runnable {
         return c.isFinal() ? "final" : "confirming";
     }
 
-    static void describe(List<WalletCoin> coins, int maturity, ArrayNode into) {
+    static void describe(List<WalletCoin> coins, Keychain keys, int maturity, ArrayNode into) {
         for (WalletCoin c : coins) {
             ObjectNode o = into.addObject()
                     .put("txid", c.outpoint().txid().toString())
                     .put("vout", c.outpoint().index())
                     .put("address", c.address())
+                    .put("scriptPubKey", Hex.encode(c.scriptPubKey().unsafeBytes()))
+                    .put("desc", keys.descriptor(c.path()))
                     .put("path", c.path().toString())
                     .put("amount", Output.coins(c.valueSat()))
                     .put("confirmations", c.confirmations())

@@ -80,8 +80,8 @@ public final class NakamotoWallet implements Runnable {
     boolean json;
 
     @Option(names = "--address-type", paramLabel = "TYPE", scope = ScopeType.INHERIT,
-            description = "legacy, p2sh-segwit or bech32: the kind of receive and change address handed out"
-                    + " (default: bech32, or legacy for a wallet file made before segwit support)")
+            description = "legacy, p2sh-segwit, bech32 or bech32m (taproot, BIP86): the kind of receive and change"
+                    + " address handed out (default: bech32, or legacy for a wallet file made before segwit support)")
     String addressType;
 
     @Spec
@@ -107,10 +107,19 @@ public final class NakamotoWallet implements Runnable {
             throw new org.nakamoto.wallet.WalletException("--address-type: " + e.getMessage());
         }
         if (!keys.types().contains(t)) {
-            throw new org.nakamoto.wallet.WalletException("this wallet file predates segwit and has no " + t
-                    + " account; use --address-type legacy, or restore its mnemonic into a new wallet file");
+            // The missing account's key needs the seed (hardened derivation): only a new file can add it.
+            throw new org.nakamoto.wallet.WalletException(t == org.nakamoto.wallet.account.AddressType.BECH32M
+                    ? "this wallet file predates taproot and has no bech32m (BIP86) account; use another --address-type,"
+                            + " or restore its mnemonic into a new wallet file"
+                    : "this wallet file predates segwit and has no " + t
+                            + " account; use --address-type legacy, or restore its mnemonic into a new wallet file");
         }
         return t;
+    }
+
+    /** Whether --address-type was given (send then uses it for change, as Core's -changetype). */
+    boolean addressTypeGiven() {
+        return addressType != null;
     }
 
     public static void main(String[] args) {

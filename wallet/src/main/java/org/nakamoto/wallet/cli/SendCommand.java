@@ -9,6 +9,8 @@ import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.wallet.WalletException;
+import org.nakamoto.chain.model.SegwitAddress;
+import org.nakamoto.wallet.account.AddressType;
 import org.nakamoto.wallet.account.KeyPath;
 import org.nakamoto.wallet.account.Keychain;
 import org.nakamoto.wallet.coins.Payment;
@@ -26,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code send ADDRESS AMOUNT}: pays from confirmed, mature coins, with change to a fresh change address
- * and a fee of exactly the fee rate times the signed size; every input is verified by the script
+ * (of the --address-type, else of the payment's kind, as Core chooses change) and a fee of exactly the fee rate times the signed size; every input is verified by the script
  * interpreter before the node sees it. Everything that can be refused (address, amount, password, funds)
  * is checked before anything is written or broadcast; the wallet file changes only after the node accepted
  * the transaction.
@@ -39,7 +41,7 @@ final class SendCommand implements Runnable {
     @ParentCommand
     NakamotoWallet root;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Recipient: P2PKH, P2SH or bech32 address of this network")
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Recipient: P2PKH, P2SH, bech32 or bech32m (taproot) address of this network")
     String addressText;
 
     @Parameters(index = "1", paramLabel = "AMOUNT", description = "Coins to send, e.g. 1.5")
@@ -73,7 +75,8 @@ final class SendCommand implements Runnable {
         List<WalletCoin> spendable = view.confirmed().stream()
                 .filter(c -> c.spendable(params.coinbaseMaturity())).toList();
         int changeIndex = view.nextUnused()[KeyPath.CHANGE];
-        KeyPath changePath = KeyPath.fresh(root.addressType(keys), KeyPath.CHANGE, changeIndex); // refuses at BIP32's limit
+        AddressType changeType = root.addressTypeGiven() ? root.addressType(keys) : changeType(keys, dest);
+        KeyPath changePath = KeyPath.fresh(changeType, KeyPath.CHANGE, changeIndex); // refuses at BIP32's limit
         Payment payment = new PaymentBuilder(keys).build(spendable, dest.scriptPubKey(), amount, feeRate,
                 keys.address(changePath).scriptPubKey());
 
@@ -104,6 +107,29 @@ final class SendCommand implements Runnable {
                     .put("change_address", keys.address(changePath).toString());
         }
         root.output().emit(json, txid);
+    }
+
+    /**
+     * The change type when --address-type is not given, as Core's {@code TransactionChangeType} without
+     * {@code -changetype}: a pre-segwit wallet's change stays P2PKH; otherwise change looks like the payment
+     * (taproot, P2WPKH, P2SH or P2PKH) when the wallet has that account, so that it does not stand out, and
+     * else is taproot, or P2WPKH for a wallet without a taproot account.
+     */
+    static AddressType changeType(Keychain keys, Addresses.Destination dest) {
+        if (keys.defaultType() == AddressType.LEGACY) {
+            return AddressType.LEGACY;
+        }
+        AddressType like = switch (dest.kind()) {
+            case P2PKH -> AddressType.LEGACY;
+            case P2SH -> AddressType.P2SH_SEGWIT;
+            case WITNESS -> dest.witness().map(w -> w.witnessVersion() == 1 && w.program().length == 32 ? AddressType.BECH32M
+                    : w.witnessVersion() == 0 && w.program().length == SegwitAddress.P2WPKH_LENGTH ? AddressType.BECH32 : null)
+                    .orElse(null);
+        };
+        if (like != null && keys.types().contains(like)) {
+            return like;
+        }
+        return keys.types().contains(AddressType.BECH32M) ? AddressType.BECH32M : AddressType.BECH32;
     }
 
     /** @throws WalletException naming the problem: bad characters or checksum, wrong length, other network */

@@ -26,7 +26,7 @@ import org.nakamoto.wallet.rpc.NodeRpcException;
  * {@code coinbase}), then {@code getrawmempool} and {@code getrawtransaction TXID true} for the mempool's
  * payments to and spends from the wallet. Addresses are scanned up to {@link #GAP} past the last one seen
  * holding coins on each chain, and further while new ones turn up, so a restored wallet finds coins at
- * later indexes; every account type the wallet has (BIP44, BIP49, BIP84) is scanned at each index. A block found between the calls can make one answer slightly stale; the next run is right.
+ * later indexes; every account type the wallet has (BIP44, BIP49, BIP84, BIP86) is scanned at each index. A block found between the calls can make one answer slightly stale; the next run is right.
  */
 public final class CoinScanner {
     /** Unused addresses scanned past the last used one, as BIP44 suggests. */

@@ -3,6 +3,7 @@ package org.nakamoto.wallet.coins;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.nakamoto.chain.model.Script;
 
 /**
  * Chooses which coins to spend: largest first, so a payment uses as few inputs (and as small a fee) as
@@ -25,13 +26,13 @@ public final class CoinSelector {
 
     /**
      * How many of the ordered coins it takes to reach {@code targetSat} plus the estimated fee of spending
-     * them, or -1 if all of them do not.
+     * them into {@code outputs}, or -1 if all of them do not.
      */
-    public static int countFor(List<WalletCoin> ordered, long targetSat, long feeRate) {
+    public static int countFor(List<WalletCoin> ordered, long targetSat, long feeRate, List<Script> outputs) {
         long total = 0;
         for (int n = 1; n <= ordered.size(); n++) {
             total += ordered.get(n - 1).valueSat();
-            if (total >= targetSat + feeRate * TxSizes.estimate(ordered.subList(0, n), 2)) {
+            if (total >= targetSat + feeRate * TxSizes.estimate(ordered.subList(0, n), outputs)) {
                 return n;
             }
         }

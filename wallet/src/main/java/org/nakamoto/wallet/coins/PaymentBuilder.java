@@ -49,7 +49,7 @@ public final class PaymentBuilder {
         }
         List<WalletCoin> ordered = CoinSelector.order(candidates);
         long spendable = ordered.stream().mapToLong(WalletCoin::valueSat).sum();
-        int n = CoinSelector.countFor(ordered, amountSat, feeRate);
+        int n = CoinSelector.countFor(ordered, amountSat, feeRate, List.of(to, change));
         if (n < 0) {
             throw new InsufficientFundsException(spendable, amountSat, feeRate);
         }
@@ -67,7 +67,7 @@ public final class PaymentBuilder {
         long total = inputs.stream().mapToLong(WalletCoin::valueSat).sum();
         for (int seqTry = 0; seqTry < MAX_SEQUENCE_TRIES; seqTry++) {
             long sequence = TxIn.SEQUENCE_FINAL - seqTry;
-            long fee = feeRate * TxSizes.estimate(inputs, 2);
+            long fee = feeRate * TxSizes.estimate(inputs, List.of(to, change));
             Set<Long> tried = new HashSet<>();
             for (int round = 0; round < MAX_ROUNDS && tried.add(fee); round++) {
                 long changeSat = total - amountSat - fee;

@@ -35,10 +35,16 @@ import org.nakamoto.wallet.account.Keychain;
  * <p>Version 2 (segwit) adds {@code segwitAccounts}, the BIP49 and BIP84 account keys, also covered by the
  * additional data; version 1 files (BIP44 only) still open, and keep handing out and spending
  * pay-to-pubkey-hash addresses, since their segwit account keys could only be derived with the password.
+ * Version 3 (taproot) adds the BIP86 account key to {@code segwitAccounts} (taproot is witness version 1)
+ * under {@code bech32m}, the same way, and {@code masterFingerprint}, the master key's fingerprint that
+ * Core's descriptors name as each key's origin; both covered by the additional data. Version 2 files open
+ * with the accounts they have, and their descriptors carry no key origin.
  */
 public final class WalletFile {
     public static final String FORMAT = "nakamoto-wallet";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The segwit format without taproot: BIP44, BIP49 and BIP84 accounts. */
+    public static final int VERSION_SEGWIT = 2;
     /** The pre-segwit format: one BIP44 account. */
     public static final int VERSION_LEGACY = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,6 +53,8 @@ public final class WalletFile {
     private final String network;
     private final String accountXpub;
     private final Map<AddressType, String> segwitXpubs;
+    /** Eight hex digits, or null before version 3. */
+    private final String masterFingerprint;
     private final KdfParams kdf;
     private final WalletCrypto.Sealed sealed;
     private final int nextReceiveIndex;
@@ -54,7 +62,7 @@ public final class WalletFile {
     private final List<HistoryEntry> history;
 
     private WalletFile(int version, String network, String accountXpub, Map<AddressType, String> segwitXpubs,
-            KdfParams kdf, WalletCrypto.Sealed sealed, int nextReceiveIndex, int nextChangeIndex,
+            String masterFingerprint, KdfParams kdf, WalletCrypto.Sealed sealed, int nextReceiveIndex, int nextChangeIndex,
             List<HistoryEntry> history) {
         if (nextReceiveIndex < 0 || nextChangeIndex < 0) {
             throw new WalletException("wallet file is corrupt: negative address index");
@@ -66,6 +74,7 @@ public final class WalletFile {
         seg.putAll(segwitXpubs);
         seg.remove(AddressType.LEGACY);
         this.segwitXpubs = Collections.unmodifiableMap(seg);
+        this.masterFingerprint = masterFingerprint;
         this.kdf = kdf;
         this.sealed = sealed;
         this.nextReceiveIndex = nextReceiveIndex;
@@ -82,11 +91,13 @@ public final class WalletFile {
         Keychain keys = Keychain.fromSeed(params, secrets.seed());
         String xpub = keys.accountXpub();
         Map<AddressType, String> segwit = new EnumMap<>(AddressType.class);
-        segwit.put(AddressType.P2SH_SEGWIT, keys.accountXpub(AddressType.P2SH_SEGWIT));
-        segwit.put(AddressType.BECH32, keys.accountXpub(AddressType.BECH32));
+        for (AddressType t : accountTypes(VERSION)) {
+            segwit.put(t, keys.accountXpub(t));
+        }
+        String fingerprint = keys.masterFingerprint().orElseThrow();
         WalletCrypto.Sealed sealed = WalletCrypto.seal(secrets.toPlaintext(), password, kdf,
-                aad(VERSION, params.name(), xpub, segwit, kdf), random);
-        return new WalletFile(VERSION, params.name(), xpub, segwit, kdf, sealed, 0, 0, List.of());
+                aad(VERSION, params.name(), xpub, segwit, fingerprint, kdf), random);
+        return new WalletFile(VERSION, params.name(), xpub, segwit, fingerprint, kdf, sealed, 0, 0, List.of());
     }
 
     /**
@@ -97,7 +108,7 @@ public final class WalletFile {
      */
     public WalletSecrets unlock(char[] password) {
         WalletSecrets secrets = WalletSecrets.fromPlaintext(
-                WalletCrypto.open(sealed, password, kdf, aad(version, network, accountXpub, segwitAccounts(), kdf)));
+                WalletCrypto.open(sealed, password, kdf, aad(version, network, accountXpub, segwitAccounts(), masterFingerprint, kdf)));
         return secrets;
     }
 
@@ -107,6 +118,9 @@ public final class WalletFile {
         Keychain keys = Keychain.fromSeed(params, unlock(password).seed(), types());
         if (!keys.accountXpub().equals(accountXpub)) {
             throw new WalletException("wallet file is corrupt: the seed does not give the stored account key");
+        }
+        if (masterFingerprint != null && !masterFingerprint.equals(keys.masterFingerprint().orElseThrow())) {
+            throw new WalletException("wallet file is corrupt: the seed does not give the stored master fingerprint");
         }
         for (Map.Entry<AddressType, String> e : segwitAccounts().entrySet()) {
             if (!keys.accountXpub(e.getKey()).equals(e.getValue())) {
@@ -124,7 +138,7 @@ public final class WalletFile {
             Map<AddressType, String> all = new EnumMap<>(AddressType.class);
             all.putAll(segwitAccounts());
             all.put(AddressType.LEGACY, accountXpub);
-            return Keychain.watching(params, all);
+            return Keychain.watching(params, all, masterFingerprint);
         } catch (ParseException e) {
             throw new WalletException("wallet file is corrupt: bad account key: " + e.getMessage());
         }
@@ -141,25 +155,43 @@ public final class WalletFile {
      * The GCM additional data: every clear field that decides which keys and which chain the secrets serve.
      * Version 1's form is kept byte for byte, so old files still open.
      */
-    private static byte[] aad(int version, String network, String xpub, Map<AddressType, String> segwit, KdfParams kdf) {
+    private static byte[] aad(int version, String network, String xpub, Map<AddressType, String> segwit,
+            String masterFingerprint, KdfParams kdf) {
         StringBuilder s = new StringBuilder(FORMAT + "/" + version + "\n" + network + "\n" + xpub + "\n" + kdf.n() + ","
                 + kdf.r() + "," + kdf.p() + "," + Hex.encode(kdf.salt()));
-        if (version >= 2) {
+        if (version >= VERSION_SEGWIT) {
             segwit.forEach((t, x) -> s.append('\n').append(t.option()).append('=').append(x));
+        }
+        if (version >= VERSION) {
+            s.append("\nmaster=").append(masterFingerprint);
         }
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The segwit accounts' keys (empty for a version-1 file). */
+    /** The witness account types a file version holds in {@code segwitAccounts}, in the file's order. */
+    static List<AddressType> accountTypes(int version) {
+        return switch (version) {
+            case VERSION_LEGACY -> List.of();
+            case VERSION_SEGWIT -> List.of(AddressType.P2SH_SEGWIT, AddressType.BECH32);
+            default -> List.of(AddressType.P2SH_SEGWIT, AddressType.BECH32, AddressType.BECH32M);
+        };
+    }
+
+    /** The witness accounts' keys (empty for a version-1 file, no taproot account in a version-2 one). */
     public Map<AddressType, String> segwitAccounts() {
         return segwitXpubs;
     }
 
-    /** The account types of this wallet: BIP44 always, BIP49 and BIP84 from version 2. */
+    /** The account types of this wallet: BIP44 always, BIP49 and BIP84 from version 2, BIP86 from 3. */
     public Set<AddressType> types() {
         Set<AddressType> t = EnumSet.of(AddressType.LEGACY);
         t.addAll(segwitAccounts().keySet());
         return t;
+    }
+
+    /** The master key's fingerprint (8 hex digits), absent in files before version 3. */
+    public java.util.Optional<String> masterFingerprint() {
+        return java.util.Optional.ofNullable(masterFingerprint);
     }
 
     public int version() {
@@ -210,7 +242,7 @@ public final class WalletFile {
         }
         int r = chain == KeyPath.RECEIVE ? Math.max(nextReceiveIndex, next) : nextReceiveIndex;
         int c = chain == KeyPath.CHANGE ? Math.max(nextChangeIndex, next) : nextChangeIndex;
-        return new WalletFile(version, network, accountXpub, segwitAccounts(), kdf, sealed, r, c, history);
+        return new WalletFile(version, network, accountXpub, segwitAccounts(), masterFingerprint, kdf, sealed, r, c, history);
     }
 
     /** This file with the entries not already in its history appended (an entry is identified by its key). */
@@ -218,7 +250,7 @@ public final class WalletFile {
         Map<String, HistoryEntry> merged = new LinkedHashMap<>();
         history.forEach(e -> merged.put(e.key(), e));
         entries.forEach(e -> merged.putIfAbsent(e.key(), e));
-        return new WalletFile(version, network, accountXpub, segwitAccounts(), kdf, sealed, nextReceiveIndex,
+        return new WalletFile(version, network, accountXpub, segwitAccounts(), masterFingerprint, kdf, sealed, nextReceiveIndex,
                 nextChangeIndex, new ArrayList<>(merged.values()));
     }
 
@@ -229,9 +261,12 @@ public final class WalletFile {
                 .put("network", network)
                 .put("accountPath", accountPath())
                 .put("accountXpub", accountXpub);
-        if (version >= 2) {
+        if (version >= VERSION_SEGWIT) {
             ObjectNode seg = root.putObject("segwitAccounts");
             segwitAccounts().forEach((t, x) -> seg.put(t.option(), x));
+        }
+        if (version >= VERSION) {
+            root.put("masterFingerprint", masterFingerprint);
         }
         root.putObject("kdf")
                 .put("algorithm", "scrypt")
@@ -264,7 +299,7 @@ public final class WalletFile {
         }
     }
 
-    /** @throws WalletException naming what is wrong, for anything but a well-formed version-1 wallet file */
+    /** @throws WalletException naming what is wrong, for anything but a well-formed wallet file of a known version */
     public static WalletFile fromJson(byte[] json, String source) {
         JsonNode root;
         try {
@@ -276,7 +311,7 @@ public final class WalletFile {
             throw new WalletException(source + " is not a nakamoto wallet file");
         }
         int version = root.path("version").asInt();
-        if (version != VERSION && version != VERSION_LEGACY) {
+        if (version != VERSION && version != VERSION_SEGWIT && version != VERSION_LEGACY) {
             throw new WalletException(source + ": unsupported wallet file version " + root.path("version"));
         }
         try {
@@ -299,13 +334,17 @@ public final class WalletFile {
                         field(e, "firstSeen").asLong()));
             }
             Map<AddressType, String> segwit = new EnumMap<>(AddressType.class);
-            if (version >= 2) {
+            if (version >= VERSION_SEGWIT) {
                 JsonNode seg = field(root, "segwitAccounts");
-                for (AddressType t : List.of(AddressType.P2SH_SEGWIT, AddressType.BECH32)) {
+                for (AddressType t : accountTypes(version)) {
                     segwit.put(t, text(seg, t.option()));
                 }
             }
-            return new WalletFile(version, text(root, "network"), text(root, "accountXpub"), segwit, kdf, sealed,
+            String fingerprint = version >= VERSION ? text(root, "masterFingerprint") : null;
+            if (fingerprint != null && !fingerprint.matches("[0-9a-f]{8}")) {
+                throw new WalletException("masterFingerprint must be 8 lower-case hex digits, not '" + fingerprint + "'");
+            }
+            return new WalletFile(version, text(root, "network"), text(root, "accountXpub"), segwit, fingerprint, kdf, sealed,
                     field(root, "nextReceiveIndex").asInt(), field(root, "nextChangeIndex").asInt(), history);
         } catch (WalletException | ParseException | IllegalArgumentException e) {
             throw new WalletException(source + " is corrupt: " + e.getMessage());

@@ -18,6 +18,7 @@ import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.SegwitAddress;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.chain.script.Taproot;
 import org.nakamoto.wallet.keys.WifKey;
 
 /**
@@ -151,7 +152,15 @@ class WalletCliTest {
         JsonNode nested = a.run("address", "--address-type", "p2sh-segwit").ok().json();
         assertEquals("m/49'/1'/0'/0/3", nested.get("path").asText());
         assertTrue(nested.get("address").asText().startsWith("2"), nested.toString());
-        assertRefused(a.run("address", "--address-type", "taproot"), "legacy, p2sh-segwit or bech32");
+        // bech32m: BIP86 taproot, the output key is the key-path-only tweak of the key export-key gives.
+        JsonNode taproot = a.run("address", "--address-type", "bech32m").ok().json();
+        assertEquals("m/86'/1'/0'/0/4", taproot.get("path").asText());
+        String tapAddress = taproot.get("address").asText();
+        assertTrue(tapAddress.startsWith("bcrt1p"), tapAddress);
+        WifKey tapKey = WifKey.decode(a.run("export-key", tapAddress).ok().json().get("wif").asText(), REGTEST.wifVersion());
+        byte[] outputKey = Taproot.outputKey(java.util.Arrays.copyOfRange(tapKey.publicKey(), 1, 33), null).xOnly();
+        assertEquals(tapAddress, SegwitAddress.of("bcrt", 1, outputKey).toString());
+        assertRefused(a.run("address", "--address-type", "taproot"), "legacy, p2sh-segwit, bech32 or bech32m");
         assertRefused(a.run("export-key", "mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn"), "does not belong to this wallet");
     }
 
@@ -161,6 +170,35 @@ class WalletCliTest {
         assertTrue(plain.run("address").ok().out().strip().matches("bcrt1q[02-9ac-hj-np-z]{38}"));
         assertRefused(new CliHarness("password A", "--network", "testnet", "--wallet", walletA.toString()).run("address"),
                 "is for network 'regtest'");
+    }
+
+    /**
+     * A wallet file written before taproot support (version 2: BIP44, BIP49 and BIP84 accounts; fixture made by
+     * the CLI of commit cb01c56) still opens and hands out its segwit addresses, and says why it has no
+     * bech32m one; a new file has all four accounts and is version 3.
+     */
+    @Test
+    void aPreTaprootWalletFileStillOpensWithItsSegwitAccounts() throws Exception {
+        Path old = dir.resolve("v2.json");
+        try (var in = CliHarness.class.getResourceAsStream("/fixtures/wallet-v2-regtest.json")) {
+            Files.write(old, in.readAllBytes());
+        }
+        CliHarness w = new CliHarness("segwit wallet pw", "--json", "--wallet", old.toString());
+        JsonNode next = w.run("address").ok().json();
+        assertEquals("m/84'/1'/0'/0/1", next.get("path").asText(), "index 0 was handed out before");
+        assertTrue(next.get("address").asText().startsWith("bcrt1q"), next.toString());
+        assertEquals("m/49'/1'/0'/0/2", w.run("address", "--address-type", "p2sh-segwit").ok().json().get("path").asText());
+        byte[] before = Files.readAllBytes(old);
+        assertRefused(w.run("address", "--address-type", "bech32m"), "predates taproot", "restore its mnemonic");
+        assertArrayEquals(before, Files.readAllBytes(old));
+        String wif = w.run("export-key", next.get("address").asText()).ok().json().get("wif").asText();
+        assertEquals(next.get("address").asText(),
+                SegwitAddress.p2wpkh("bcrt", Hashes.hash160(WifKey.decode(wif, REGTEST.wifVersion()).publicKey())).toString(),
+                "the password still opens the seed, which still gives the stored account keys");
+        assertTrue(Files.readString(old).contains("\"version\" : 2"), "an old file keeps its version");
+
+        String created = Files.readString(walletA);
+        assertTrue(created.contains("\"version\" : 3") && created.contains("\"bech32m\" : \"tpub"), created);
     }
 
     /** Issue 17: at index 2^31-1 the wallet handed out the same address again and again. */

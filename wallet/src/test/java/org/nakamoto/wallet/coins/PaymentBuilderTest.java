@@ -1,6 +1,7 @@
 package org.nakamoto.wallet.coins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,16 +11,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nakamoto.chain.crypto.EcdsaSignature;
 import org.nakamoto.chain.crypto.Hashes;
+import org.nakamoto.chain.crypto.Secp256k1;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
+import org.nakamoto.chain.model.TxOut;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
+import org.nakamoto.chain.script.PrecomputedTxData;
 import org.nakamoto.chain.script.ScriptError;
+import org.nakamoto.chain.script.ScriptExecutionData;
 import org.nakamoto.chain.script.ScriptFlag;
 import org.nakamoto.chain.script.ScriptVerifier;
+import org.nakamoto.chain.script.SigVersion;
+import org.nakamoto.chain.script.TaprootSignatureHash;
 import org.nakamoto.wallet.WalletException;
 import org.nakamoto.wallet.account.KeyPath;
 import org.nakamoto.wallet.account.AddressType;
@@ -105,6 +112,58 @@ class PaymentBuilderTest {
             assertTrue(!ScriptVerifier.verifyInput(tx, at, first.scriptPubKey(), first.valueSat() + 1,
                     EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS)).isOk());
         }
+    }
+
+    /**
+     * BIP86 coins beside every other kind in one transaction: each taproot input is a key-path witness of one
+     * 64-byte SIGHASH_DEFAULT signature by the output key over BIP341's hash, which commits to every input's
+     * spent output (so a wrong amount on another input breaks it); every input verifies in the interpreter
+     * with the taproot rules; the fee is the rate times the virtual size; aux randomness is fresh each time.
+     */
+    @Test
+    void taprootCoinsSignTheKeyPathBesideEveryOtherKind() {
+        Script tapChange = KEYS.address(new KeyPath(AddressType.BECH32M, KeyPath.CHANGE, 0)).scriptPubKey();
+        List<WalletCoin> pool = List.of(coin(AddressType.BECH32M, 0, 300_000), coin(AddressType.BECH32, 1, 250_000),
+                coin(AddressType.P2SH_SEGWIT, 2, 200_000), coin(AddressType.LEGACY, 3, 150_000),
+                coin(AddressType.BECH32M, 4, 100_000));
+        for (long rate : new long[] {1, 4, 11}) {
+            Payment p = new PaymentBuilder(KEYS).build(pool, TO, 950_000, rate, tapChange);
+            Transaction tx = p.tx();
+            assertEquals(5, tx.inputs().size());
+            assertEquals(rate * tx.vsize(), p.feeSat(), "fee == rate x vsize");
+            List<TxOut> spent = TransactionSigner.spentOutputs(p.spent());
+            PrecomputedTxData data = new PrecomputedTxData(tx, spent);
+            int taproot = 0;
+            for (int i = 0; i < tx.inputs().size(); i++) {
+                WalletCoin c = p.spent().get(i);
+                assertEquals(ScriptError.OK, ScriptVerifier.verifyInput(tx, i, c.scriptPubKey(), c.valueSat(),
+                        EnumSet.of(ScriptFlag.P2SH, ScriptFlag.WITNESS, ScriptFlag.TAPROOT), data), "input " + i);
+                if (c.path().type() != AddressType.BECH32M) {
+                    continue;
+                }
+                taproot++;
+                assertEquals(0, tx.inputs().get(i).scriptSig().length());
+                assertEquals(1, tx.inputs().get(i).witness().size());
+                byte[] sig = tx.inputs().get(i).witness().get(0);
+                assertEquals(64, sig.length, "SIGHASH_DEFAULT: no hash type byte");
+                byte[] outputKey = java.util.Arrays.copyOfRange(c.scriptPubKey().bytes(), 2, 34);
+                assertTrue(Secp256k1.verifySchnorr(sig, keyPathHash(data, i), outputKey));
+                int other = (i + 1) % spent.size();
+                List<TxOut> wrong = new ArrayList<>(spent);
+                wrong.set(other, new TxOut(spent.get(other).value() + 1, spent.get(other).scriptPubKey()));
+                assertFalse(Secp256k1.verifySchnorr(sig, keyPathHash(new PrecomputedTxData(tx, wrong), i), outputKey),
+                        "BIP341 commits to every spent amount");
+            }
+            assertEquals(2, taproot);
+            Transaction again = new PaymentBuilder(KEYS).build(pool, TO, 950_000, rate, tapChange).tx();
+            assertEquals(tx.txid(), again.txid(), "signatures are not part of the txid");
+            assertFalse(tx.wtxid().equals(again.wtxid()), "fresh BIP340 aux randomness per signature");
+        }
+    }
+
+    private static byte[] keyPathHash(PrecomputedTxData data, int input) {
+        return TaprootSignatureHash.compute(data, input, TaprootSignatureHash.DEFAULT, SigVersion.TAPROOT,
+                new ScriptExecutionData());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.wallet.WalletException;
+import org.nakamoto.wallet.account.AddressType;
 import org.nakamoto.wallet.account.KeyPath;
 import org.nakamoto.wallet.keys.Mnemonic;
 
@@ -117,6 +118,35 @@ class WalletFileTest {
         WalletFile renamed = WalletFile.fromJson(json.replace("\"regtest\"", "\"testnet\"")
                 .getBytes(StandardCharsets.UTF_8), "w");
         assertThrows(WalletException.class, () -> renamed.unlock(PASSWORD));
+    }
+
+    /** Version 3 keeps the BIP86 account key beside the others, covered by the additional data like them. */
+    @Test
+    void theTaprootAccountIsStoredAndAuthenticated() {
+        WalletFile w = newWallet("");
+        assertEquals(WalletFile.VERSION, w.version());
+        assertEquals(java.util.EnumSet.allOf(AddressType.class), w.types());
+        String tap = w.segwitAccounts().get(AddressType.BECH32M);
+        assertEquals(w.signingKeychain(REGTEST, PASSWORD).accountXpub(AddressType.BECH32M), tap);
+        WalletFile loaded = WalletFile.fromJson(w.toJson(), "w");
+        assertEquals(tap, loaded.segwitAccounts().get(AddressType.BECH32M));
+        assertEquals(w.keychain(REGTEST).address(new KeyPath(AddressType.BECH32M, KeyPath.RECEIVE, 3)),
+                loaded.signingKeychain(REGTEST, PASSWORD).address(new KeyPath(AddressType.BECH32M, KeyPath.RECEIVE, 3)));
+        // Another account's key in the bech32m slot: the file no longer opens, so coins cannot be misdirected.
+        String json = new String(w.toJson(), StandardCharsets.UTF_8);
+        String swapped = json.replace("\"bech32m\" : \"" + tap, "\"bech32m\" : \"" + w.segwitAccounts().get(AddressType.BECH32));
+        WalletFile edited = WalletFile.fromJson(swapped.getBytes(StandardCharsets.UTF_8), "w");
+        assertThrows(WalletException.class, () -> edited.unlock(PASSWORD));
+        // The master fingerprint (descriptors' key origin) is authenticated too, and checked against the seed.
+        assertEquals(java.util.Optional.of("73c5da0a"), loaded.masterFingerprint(), "the all-abandon mnemonic's");
+        assertEquals("[73c5da0a/86h/1h/0h/0/3]", loaded.keychain(REGTEST).keyOrigin(new KeyPath(AddressType.BECH32M, KeyPath.RECEIVE, 3)));
+        WalletFile otherMaster = WalletFile.fromJson(json.replace("\"73c5da0a\"", "\"00000000\"").getBytes(StandardCharsets.UTF_8), "w");
+        assertThrows(WalletException.class, () -> otherMaster.unlock(PASSWORD));
+        // A version-3 file without its taproot account is corrupt, not silently a version-2 one.
+        String missing = json.replaceFirst(",\\s*\"bech32m\" : \"tpub[0-9A-Za-z]+\"", "");
+        WalletException e = assertThrows(WalletException.class,
+                () -> WalletFile.fromJson(missing.getBytes(StandardCharsets.UTF_8), "w"));
+        assertTrue(e.getMessage().contains("missing field \"bech32m\""), e.getMessage());
     }
 
     @Test
