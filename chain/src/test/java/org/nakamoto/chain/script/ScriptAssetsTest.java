@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -122,6 +123,11 @@ class ScriptAssetsTest {
     /** Core's AssetTest for one case; the disagreements, empty when all agree. */
     static List<String> check(Case c, int[] runs) {
         List<String> out = new ArrayList<>();
+        if (c.prevouts().size() != c.tx().inputs().size()) {
+            out.add("case #" + c.number() + " " + c.comment() + ": " + c.prevouts().size() + " prevouts for "
+                    + c.tx().inputs().size() + " inputs");
+            return out;
+        }
         if (c.success() != null) {
             Transaction tx = c.with(c.success());
             PrecomputedTxData data = new PrecomputedTxData(tx, c.prevouts());
@@ -157,6 +163,27 @@ class ScriptAssetsTest {
         assertTrue(ALL_CONSENSUS_FLAGS.contains(EnumSet.noneOf(ScriptFlag.class)));
         assertTrue(ALL_CONSENSUS_FLAGS.contains(ScriptFlags.MANDATORY));
         assertTrue(ALL_CONSENSUS_FLAGS.stream().noneMatch(s -> s.contains(ScriptFlag.WITNESS) && !s.contains(ScriptFlag.P2SH)));
+    }
+
+    /** The driver itself can fail: a key-path signature with one bit flipped must be caught. */
+    @Test
+    void aFlippedSignatureBitIsCaught() {
+        JsonNode json = null;
+        for (JsonNode j : CoreVectors.load(FILE)) {
+            if (j.get("comment").asText().equals("sig/key")) {
+                json = j.deepCopy();
+                break;
+            }
+        }
+        assertTrue(json != null, "no sig/key case");
+        ArrayNode witness = (ArrayNode) json.get("success").get("witness");
+        byte[] sig = Hex.decode(witness.get(0).asText());
+        sig[7] ^= 0x10;
+        witness.set(0, Hex.encode(sig));
+        Case c = Case.parse(0, json);
+        List<String> d = check(c, new int[2]);
+        assertTrue(!d.isEmpty() && d.stream().allMatch(s -> s.contains("TAPROOT") && s.endsWith("got SCHNORR_SIG")),
+                String.join("\n", d));
     }
 
     @Test
