@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nakamoto.chain.codec.ByteWriter;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.consensus.CoinbaseHeight;
+import org.nakamoto.chain.consensus.WitnessCommitment;
 import org.nakamoto.chain.crypto.EcdsaSignature;
 import org.nakamoto.chain.crypto.Secp256k1;
 import org.nakamoto.chain.model.Block;
@@ -30,10 +31,16 @@ import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
+import org.nakamoto.chain.model.TxOut;
+import org.nakamoto.chain.model.Witness;
 import org.nakamoto.chain.params.ParamsLoader;
 import org.nakamoto.chain.script.LegacySigner;
 import org.nakamoto.chain.script.ScriptCode;
+import org.nakamoto.chain.script.PrecomputedTxData;
 import org.nakamoto.chain.script.SignatureHash;
+import org.nakamoto.chain.script.Taproot;
+import org.nakamoto.chain.script.TaprootSignatureHash;
+import org.nakamoto.chain.script.TaprootSigner;
 import org.nakamoto.chain.testing.TestMiner;
 
 /**
@@ -41,7 +48,9 @@ import org.nakamoto.chain.testing.TestMiner;
  * signature, a non-null CHECKMULTISIG dummy) with Bitcoin Core's reject strings, and takes the same
  * transactions in a block from submitblock: policy is not consensus. On Bitcoin regtest, where segwit is
  * active from genesis, NULLDUMMY is consensus (BIP147), so that block is refused with Core's block string;
- * on a regtest whose segwit height is still ahead it is accepted.
+ * on a regtest whose segwit height is still ahead it is accepted. A taproot key-path spend with a wrong
+ * signature is refused by testmempoolaccept and, in a block, by submitblock, each with Core's string, and
+ * the same spend correctly signed is accepted in a block.
  */
 class PolicyRejectStringsTest {
     private static final Script P2PKH = ADDRESS.scriptPubKey();
@@ -49,6 +58,8 @@ class PolicyRejectStringsTest {
     private static final Script MULTISIG = Script.of(concat(new byte[] {0x51}, ScriptCode.pushOf(KEY.publicKeyBytes(true)),
             new byte[] {0x51, (byte) 0xae}));
     private static final Script OP_TRUE = Script.of(new byte[] {0x51});
+    /** KEY's BIP86 taproot output (key path only). */
+    private static final Script P2TR = Script.of(Taproot.scriptPubKey(Taproot.outputKey(KEY.xOnlyPublicKey(), null).xOnly()));
 
     @TempDir
     Path tmp;
@@ -62,6 +73,28 @@ class PolicyRejectStringsTest {
                     submit(n, List.of(s.dummy)).textValue(), "NULLDUMMY is consensus since segwit, as in Core");
             assertTrue(submit(n, List.of(s.nonMinimal, s.highS)).isNull(), "policy is not consensus");
             assertEquals(0, n.result("getmempoolinfo").get("size").intValue());
+        }
+    }
+
+    @Test
+    void aTaprootSpendWithAWrongSignatureIsRefusedByMempoolAndBlockWithCoresStrings() throws Exception {
+        try (NodeProcess n = NodeProcess.start(tmp.resolve("taproot"), "regtest", List.of())) {
+            n.result("generatetoaddress", "101", q(ADDRESS.toString()));
+            long value = 50_0000_0000L - 10_000;
+            Transaction funding = p2pkhSpend(coinbaseOf(n, 1), value, P2TR, false, false);
+            assertEquals(funding.txid().toString(), n.result("sendrawtransaction", q(hex(funding))).textValue());
+            n.result("generatetoaddress", "1", q(ADDRESS.toString()));
+            OutPoint coin = new OutPoint(funding.txid(), 0);
+            Transaction forged = keyPathSpend(coin, value, true);
+            Transaction signed = keyPathSpend(coin, value, false);
+
+            assertReject(n, forged, "mempool-script-verify-flag-failed (Invalid Schnorr signature)");
+            assertEquals("block-script-verify-flag-failed (Invalid Schnorr signature)",
+                    submit(n, List.of(forged)).textValue());
+            assertTrue(n.result("testmempoolaccept", "[" + q(hex(signed)) + "]").get(0).get("allowed").booleanValue());
+            assertTrue(submit(n, List.of(signed)).isNull(), "the correctly signed spend is valid in a block");
+            assertEquals(signed.txid().toString(), n.result("getblock", q(n.result("getbestblockhash").textValue()))
+                    .get("tx").get(1).textValue());
         }
     }
 
@@ -123,6 +156,7 @@ class PolicyRejectStringsTest {
                 .addOutput(ParamsLoader.builtIn("regtest").subsidyAt(height), OP_TRUE).build();
         List<Transaction> all = new ArrayList<>(List.of(coinbase));
         all.addAll(txs);
+        all.set(0, WitnessCommitment.addTo(all));
         BlockHeader template = new BlockHeader(0x20000000, Hash256.fromHex(tipHash), MerkleTree.ofTransactions(all).root(),
                 tip.get("time").longValue() + 1, Long.parseLong(tip.get("bits").textValue(), 16), 0);
         Block block = new Block(TestMiner.mine(template), all);
@@ -151,6 +185,18 @@ class PolicyRejectStringsTest {
         byte[] keyPush = nonMinimalPush ? concat(new byte[] {0x4c, (byte) key.length}, key) : ScriptCode.pushOf(key);
         Script scriptSig = Script.of(concat(ScriptCode.pushOf(sig), keyPush));
         return unsigned.toBuilder().setInput(0, new TxIn(in, scriptSig, TxIn.SEQUENCE_FINAL)).build();
+    }
+
+    /** Spends a {@link #P2TR} coin by the key path, its signature's last byte flipped when {@code forged}. */
+    private static Transaction keyPathSpend(OutPoint in, long value, boolean forged) {
+        Transaction unsigned = new Transaction.Builder().addInput(new TxIn(in, Script.EMPTY, TxIn.SEQUENCE_FINAL))
+                .addOutput(value - 10_000, P2TR).build();
+        PrecomputedTxData data = new PrecomputedTxData(unsigned, List.of(new TxOut(value, P2TR)));
+        byte[] sig = TaprootSigner.signKeyPath(data, 0, TaprootSignatureHash.DEFAULT, KEY, null, new byte[32]);
+        if (forged) {
+            sig[63] ^= 1;
+        }
+        return unsigned.toBuilder().setWitness(0, Witness.of(sig)).build();
     }
 
     /** Spends the multisig output with OP_1 as CHECKMULTISIG's dummy instead of OP_0. */
