@@ -200,6 +200,7 @@ class NakamotodRpcTest {
         assertFalse(a.result("gettxout", q(coinbase.toString()), "0", "false").isNull(), "still unspent in the chain");
         JsonNode tmpl = a.result("getblocktemplate", "{\"rules\": [\"segwit\"]}");
         assertEquals(1, tmpl.get("transactions").size());
+        assertEquals("[\"csv\",\"!segwit\",\"taproot\"]", tmpl.get("rules").toString(), "Core's rules once segwit is active");
         assertKeys(tmpl.get("transactions").get(0), "data", "txid", "hash", "depends", "fee", "sigops", "weight");
         assertKeys(a.result("testmempoolaccept", "[" + q(hex) + "]").get(0), "txid", "wtxid", "allowed", "reject-reason");
 

@@ -195,8 +195,8 @@ final class MiningRpc {
         o.putArray("capabilities").add("proposal");
         o.put("version", t.version());
         // BIP9/BIP145 rules the template follows; "!segwit" because a client that ignores segwit
-        // would build invalid blocks from it (Core's answer).
-        o.putArray("rules").add("csv").add("!segwit");
+        // would build invalid blocks from it, and "taproot", as Core's answer once segwit is active.
+        o.putArray("rules").add("csv").add("!segwit").add("taproot");
         o.putObject("vbavailable");
         o.put("vbrequired", 0);
         o.put("previousblockhash", t.prevHash().toString());
