@@ -108,6 +108,12 @@ class DescriptorRpcTest {
         assertInfo("raw(deadbeef)", false, false, false);
         assertInfo("addr(" + ADDRESS_110 + ")", false, false, false);
         assertInfo("wpkh(" + TPUB + "/0h/*h)", true, true, false);
+        // Canonical forms: an address as EncodeDestination writes it, hex in lower case; the checksum is the input's.
+        String upper = "addr(" + ADDRESS_110.toUpperCase(java.util.Locale.ROOT) + ")";
+        JsonNode addr = node.result("getdescriptorinfo", q(upper));
+        assertEquals(descsum("addr(" + ADDRESS_110 + ")"), addr.get("descriptor").textValue());
+        assertEquals(DescriptorChecksum.of(upper), addr.get("checksum").textValue());
+        assertEquals(descsum("raw(deadbeef)"), node.result("getdescriptorinfo", q("raw(DEADBEEF)")).get("descriptor").textValue());
 
         // Private keys: never printed; an xprv is shown as its xpub.
         JsonNode priv = node.result("getdescriptorinfo", q("wpkh(" + TPRV + "/1/1/0)"));

@@ -1,7 +1,6 @@
 package org.nakamoto.node.api;
 
 import java.util.Arrays;
-import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.script.StandardScripts;
@@ -31,8 +30,11 @@ sealed interface Descriptor {
         return false;
     }
 
-    /** addr(ADDRESS): the address as given was checked to decode on this network. */
-    record Addr(String address, Script scriptPubKey) implements Descriptor {
+    /**
+     * addr(ADDRESS) or raw(HEX): a fixed script whose keys are unknown; {@code text} is the descriptor as Core prints
+     * it (the address in its canonical form, the hex in lower case).
+     */
+    record Fixed(String text, Script scriptPubKey) implements Descriptor {
         @Override
         public Script script(long position) {
             return scriptPubKey;
@@ -45,25 +47,7 @@ sealed interface Descriptor {
 
         @Override
         public String toString() {
-            return "addr(" + address + ")";
-        }
-    }
-
-    /** raw(HEX). */
-    record Raw(Script scriptPubKey) implements Descriptor {
-        @Override
-        public Script script(long position) {
-            return scriptPubKey;
-        }
-
-        @Override
-        public boolean isSolvable() {
-            return false;
-        }
-
-        @Override
-        public String toString() {
-            return "raw(" + Hex.encode(scriptPubKey.unsafeBytes()) + ")";
+            return text;
         }
     }
 

@@ -161,7 +161,7 @@ final class Descriptors {
             }
             try {
                 Script s = Addresses.parse(a, params).scriptPubKey();
-                return new Descriptor.Addr(a, s);
+                return new Descriptor.Fixed("addr(" + Addresses.of(s, params).orElse(a) + ")", s);
             } catch (ParseException e) {
                 throw new IllegalArgumentException("Address is not valid");
             }
@@ -195,7 +195,8 @@ final class Descriptors {
             if (!DescriptorKey.isHex(a)) {
                 throw new IllegalArgumentException("Raw script is not hex");
             }
-            return new Descriptor.Raw(Script.of(Hex.decode(a)));
+            Script s = Script.of(Hex.decode(a));
+            return new Descriptor.Fixed("raw(" + Hex.encode(s.unsafeBytes()) + ")", s);
         }
         if (ctx == DescriptorKey.Context.P2SH) {
             throw new IllegalArgumentException("A function is needed within P2SH");

@@ -63,8 +63,9 @@ final class UtxoRpc {
                         + "\"transactions\", \"disk_size\" }")
                 .example().handler(p -> txOutSetInfo(p.getString("hash_type"))).build());
         r.register(method("scantxoutset", "Scans the unspent transaction output set for entries that match certain output descriptors.\n"
-                + "Supported descriptors: addr(<address>), raw(<hex script>), pk(<hex pubkey>), pkh(<hex pubkey>), each optionally "
-                + "followed by #checksum.")
+                + "Supported descriptors: addr(<address>), raw(<hex script>), pk(<pubkey>), pkh(<pubkey>), wpkh(<pubkey>), "
+                + "sh(wpkh(<pubkey>)), tr(<pubkey>) and rawtr(<pubkey>), where <pubkey> is a hex key or an xpub with a path "
+                + "(not ranged), each optionally followed by #checksum.")
                 .param(RpcParam.required("action", ParamType.STRING,
                         "The action to execute: \"start\" for starting a scan, \"abort\" for aborting the current scan "
                         + "(returns true when abort was successful), \"status\" for progress report (in %) of the current scan"))
