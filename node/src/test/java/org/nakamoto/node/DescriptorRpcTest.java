@@ -185,6 +185,45 @@ class DescriptorRpcTest {
     }
 
     /**
+     * scantxoutset on the same parser: ranges as Core reads them (default 0 to 1000) and matches named as Core names
+     * them, with the key's full origin: rpc_scantxoutset.py's expected descriptors for its tpub's children 1/1/0,
+     * 1/1/1 and 1/1/1500, checksums included.
+     */
+    @Test
+    void scantxoutsetExpandsRangesAndNamesMatchesAsCore() throws Exception {
+        for (String a : List.of("mtfUoUax9L4tzXARpw1oTGxWyoogp52KhJ", "mxp7w7j8S1Aq6L8StS2PqVvtt4HGxXEvdy",
+                "mpQ8rokAhp1TAtJQR6F6TaUmjAWkAWYYBq")) {
+            node.result("generatetoaddress", "1", q(a));
+        }
+        String ranged = "pkh(" + TPUB + "/1/1/*)";
+        JsonNode all = node.result("scantxoutset", q("start"), "[{\"desc\": " + q(ranged) + ", \"range\": 1500}]");
+        List<String> descs = new ArrayList<>();
+        all.get("unspents").forEach(u -> descs.add(u.get("desc").textValue()));
+        descs.sort(null);
+        assertEquals(List.of("pkh([0c5f9a1e/1/1/0]03e1c5b6e650966971d7e71ef2674f80222752740fc1dfd63bbbd220d2da9bd0fb)#cxmct4w8",
+                "pkh([0c5f9a1e/1/1/1500]03832901c250025da2aebae2bfb38d5c703a57ab66ad477f9c578bfbcd78abca6f)#vchwd07g",
+                "pkh([0c5f9a1e/1/1/1]030d820fc9e8211c4169be8530efbc632775d8286167afd178caaf1089b77daba7)#z2t3ypsa"), descs);
+        assertEquals(2, node.result("scantxoutset", q("start"), "[" + q(ranged) + "]").get("unspents").size(),
+                "a string scans positions 0 to 1000");
+        assertEquals(1, node.result("scantxoutset", q("start"), "[{\"desc\": " + q(ranged) + ", \"range\": [1500,1500]}]")
+                .get("unspents").size());
+        assertEquals(1, node.result("scantxoutset", q("start"), "[" + q("pkh([abcdef88/1/2'/3/4h]" + TPUB + "/1/1/1)") + "]")
+                .get("unspents").size());
+        JsonNode origin = node.result("scantxoutset", q("start"), "[" + q("pkh([abcdef88/1/2'/3/4h]" + TPUB + "/1/1/1)") + "]");
+        assertTrue(origin.get("unspents").get(0).get("desc").textValue().startsWith("pkh([abcdef88/1/2h/3/4h/1/1/1]030d820f"),
+                origin.toString());
+        // rpc_scantxoutset.py's range errors, and a hardened step from a tpub.
+        assertError(-8, "End of range is too high", "scantxoutset", q("start"), "[{\"desc\": \"desc\", \"range\": -1}]");
+        assertError(-8, "Range should be greater or equal than 0", "scantxoutset", q("start"), "[{\"desc\": \"desc\", \"range\": [-1, 10]}]");
+        assertError(-8, "Range specified as [begin,end] must not have begin after end", "scantxoutset", q("start"),
+                "[{\"desc\": \"desc\", \"range\": [2, 1]}]");
+        assertError(-8, "Range is too large", "scantxoutset", q("start"), "[{\"desc\": \"desc\", \"range\": [0, 1000001]}]");
+        assertError(-5, "Cannot derive script without private keys: 'pkh(" + TPUB + "/1h/*)'", "scantxoutset", q("start"),
+                "[" + q("pkh(" + TPUB + "/1h/*)") + "]");
+        assertError(-8, "Descriptor needs to be provided in scan object", "scantxoutset", q("start"), "[{\"range\": 1}]");
+    }
+
+    /**
      * BIP86's receive and change addresses from its account xpub through tr([73c5da0a/86'/0'/0']KEY/0/*): the vectors
      * are mainnet's and a regtest node (like Core) takes tpubs only, so the same key goes in as a tpub and the
      * addresses must carry the vectors' output keys (validateaddress shows each witness program).

@@ -3,6 +3,7 @@ package org.nakamoto.node.api;
 import java.util.Arrays;
 import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.model.Script;
+import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.script.StandardScripts;
 import org.nakamoto.chain.script.Taproot;
 
@@ -31,6 +32,13 @@ sealed interface Descriptor {
     }
 
     /**
+     * The descriptor Core's scantxoutset shows for the script at a position (InferDescriptor with the keys the
+     * expansion produced): keys with their full origin, see {@link DescriptorKey#inferred}; a fixed script as
+     * {@link Descriptors#infer} names it. Without checksum.
+     */
+    String inferred(long position, NetworkParams params) throws DescriptorKey.CannotDeriveException;
+
+    /**
      * addr(ADDRESS) or raw(HEX): a fixed script whose keys are unknown; {@code text} is the descriptor as Core prints
      * it (the address in its canonical form, the hex in lower case).
      */
@@ -43,6 +51,12 @@ sealed interface Descriptor {
         @Override
         public boolean isSolvable() {
             return false;
+        }
+
+        @Override
+        public String inferred(long position, NetworkParams params) {
+            String d = Descriptors.infer(scriptPubKey, params);
+            return d.substring(0, d.indexOf('#'));
         }
 
         @Override
@@ -81,6 +95,11 @@ sealed interface Descriptor {
         }
 
         @Override
+        public String inferred(long position, NetworkParams params) throws DescriptorKey.CannotDeriveException {
+            return function + "(" + key.inferred(position, function.equals("tr") || function.equals("rawtr")) + ")";
+        }
+
+        @Override
         public String toString() {
             return function + "(" + key + ")";
         }
@@ -101,6 +120,11 @@ sealed interface Descriptor {
         @Override
         public boolean hasPrivateKeys() {
             return inner.hasPrivateKeys();
+        }
+
+        @Override
+        public String inferred(long position, NetworkParams params) throws DescriptorKey.CannotDeriveException {
+            return "sh(" + inner.inferred(position, params) + ")";
         }
 
         @Override

@@ -1,9 +1,11 @@
 package org.nakamoto.node.api;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.crypto.EcPublicKey;
+import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.wallet.keys.Bip32Versions;
 import org.nakamoto.wallet.keys.DerivationPath;
@@ -229,24 +231,54 @@ final class DescriptorKey {
         if (constKey != null) {
             return constKey.clone();
         }
-        int last = derive == Derive.UNHARDENED ? (int) position
-                : derive == Derive.HARDENED ? DerivationPath.harden((int) position) : 0;
-        int[] steps = derive == Derive.NONE ? path : Arrays.copyOf(path, path.length + 1);
-        if (derive != Derive.NONE) {
-            steps[path.length] = last;
-        }
+        DerivationPath steps = DerivationPath.of(steps(position));
         try {
-            if (DerivationPath.of(steps).hasHardened()) {
+            if (steps.hasHardened()) {
                 if (rootPrivate == null) {
                     throw new CannotDeriveException();
                 }
-                return rootPrivate.derive(DerivationPath.of(steps)).publicKey();
+                return rootPrivate.derive(steps).publicKey();
             }
-            return root.derive(DerivationPath.of(steps)).publicKey();
+            return root.derive(steps).publicKey();
         } catch (InvalidChildKeyException | IllegalStateException e) {
             // Core's CExtPubKey::Derive fails the same way for BIP32's invalid child and below depth 255.
             throw new CannotDeriveException();
         }
+    }
+
+    /** The steps from the extended key to the key at a position: the path, then the position when ranged. */
+    private int[] steps(long position) {
+        if (derive == Derive.NONE) {
+            return path;
+        }
+        int[] steps = Arrays.copyOf(path, path.length + 1);
+        steps[path.length] = derive == Derive.HARDENED ? DerivationPath.harden((int) position) : (int) position;
+        return steps;
+    }
+
+    /**
+     * The key at a position as Core's InferDescriptor names it after expanding the descriptor (scantxoutset's
+     * {@code desc}): {@code [fingerprint/path]} then the hex key, x-only when {@code xOnlyKey}. The origin is the
+     * given one followed by the steps taken; without one, an extended key's own fingerprint, or for a plain key the
+     * first 4 bytes of its hash160, as Core's pubkey providers record them. Hardened steps are written h.
+     */
+    String inferred(long position, boolean xOnlyKey) throws CannotDeriveException {
+        byte[] key = publicKey(position);
+        byte[] fp = fingerprint;
+        int[] steps = originPath;
+        if (constKey == null) {
+            fp = fp != null ? fp : ByteBuffer.allocate(4).putInt(root.fingerprint()).array();
+            int[] own = steps(position);
+            steps = Arrays.copyOf(originPath, originPath.length + own.length);
+            System.arraycopy(own, 0, steps, originPath.length, own.length);
+        } else if (fp == null) {
+            fp = Arrays.copyOf(Hashes.hash160(constKey), 4);
+        }
+        StringBuilder sb = new StringBuilder("[").append(Hex.encode(fp));
+        for (int step : steps) {
+            sb.append('/').append(step & ~DerivationPath.HARDENED_BIT).append(DerivationPath.isHardened(step) ? "h" : "");
+        }
+        return sb.append(']').append(Hex.encode(xOnlyKey ? Arrays.copyOfRange(key, 1, 33) : key)).toString();
     }
 
     /** Core's ToString(PUBLIC): hex keys as given (lower case), an xprv as its xpub, each origin and step as written. */

@@ -4,15 +4,10 @@ import java.util.Arrays;
 import org.nakamoto.chain.codec.DescriptorChecksum;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.codec.ParseException;
-import org.nakamoto.chain.model.Address;
-import org.nakamoto.chain.model.Script;
-import org.nakamoto.chain.model.SegwitAddress;
 import org.nakamoto.chain.crypto.EcPublicKey;
-import org.nakamoto.chain.crypto.Hashes;
+import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
-import org.nakamoto.chain.script.StandardScripts;
-import org.nakamoto.chain.script.Taproot;
 import org.nakamoto.node.rpc.RpcErrorCode;
 import org.nakamoto.node.rpc.RpcException;
 
@@ -26,22 +21,6 @@ import org.nakamoto.node.rpc.RpcException;
  */
 final class Descriptors {
     private Descriptors() {
-    }
-
-    /**
-     * The output script of a descriptor that is not ranged, for scantxoutset (which does not expand ranges yet).
-     */
-    static Script parse(String text, NetworkParams params) throws RpcException {
-        Descriptor d = parseDescriptor(text, params, false);
-        if (d.isRange()) {
-            throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER,
-                    "nakamoto's scantxoutset does not expand ranged descriptors; list the addresses of deriveaddresses");
-        }
-        try {
-            return d.script(0);
-        } catch (DescriptorKey.CannotDeriveException e) {
-            throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY, e.getMessage());
-        }
     }
 
     /**
@@ -211,23 +190,6 @@ final class Descriptors {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(function + "(): " + e.getMessage());
         }
-    }
-
-    /**
-     * How scantxoutset names a match of the descriptor {@code text} (already {@link #parse}d to {@code s}): Core
-     * infers it knowing what the scanned descriptor expanded to, so a tr(KEY) match stays tr(KEY) (x-only, as
-     * Core prints it) where inference from the script alone could only say rawtr(OUTPUT KEY).
-     */
-    static String describe(String text, Script s, NetworkParams params) {
-        try {
-            if (parseDescriptor(text, params, false) instanceof Descriptor.SingleKey k && k.function().equals("tr")) {
-                String d = "tr(" + Hex.encode(Arrays.copyOfRange(k.key().publicKey(0), 1, 33)) + ")";
-                return d + "#" + checksum(d);
-            }
-        } catch (RpcException | DescriptorKey.CannotDeriveException e) {
-            throw new IllegalArgumentException("describe a descriptor that parse accepted: " + text, e);
-        }
-        return infer(s, params);
     }
 
     /**
