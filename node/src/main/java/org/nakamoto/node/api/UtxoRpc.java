@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.nakamoto.chain.codec.DescriptorChecksum;
 import org.nakamoto.chain.codec.Hex;
 import org.nakamoto.chain.mempool.MempoolEntry;
 import org.nakamoto.chain.model.Hash256;
@@ -63,13 +64,15 @@ final class UtxoRpc {
                         + "\"transactions\", \"disk_size\" }")
                 .example().handler(p -> txOutSetInfo(p.getString("hash_type"))).build());
         r.register(method("scantxoutset", "Scans the unspent transaction output set for entries that match certain output descriptors.\n"
-                + "Supported descriptors: addr(<address>), raw(<hex script>), pk(<hex pubkey>), pkh(<hex pubkey>), each optionally "
-                + "followed by #checksum.")
+                + "Supported descriptors: addr(<address>), raw(<hex script>), pk(<pubkey>), pkh(<pubkey>), wpkh(<pubkey>), "
+                + "sh(wpkh(<pubkey>)), tr(<pubkey>) and rawtr(<pubkey>), where <pubkey> is a hex key or an xpub/xprv with a "
+                + "path, possibly ranged (\"/*\"), each optionally followed by #checksum.")
                 .param(RpcParam.required("action", ParamType.STRING,
                         "The action to execute: \"start\" for starting a scan, \"abort\" for aborting the current scan "
                         + "(returns true when abort was successful), \"status\" for progress report (in %) of the current scan"))
                 .param(RpcParam.optional("scanobjects", ParamType.ARRAY, null,
-                        "Array of scan objects: descriptor strings, or objects {\"desc\": descriptor, \"range\": n}. Required for \"start\""))
+                        "Array of scan objects: descriptor strings, or objects {\"desc\": descriptor, \"range\": n or [begin,end] "
+                        + "(default 1000)}. Required for \"start\""))
                 .result("{ \"success\", \"txouts\", \"height\", \"bestblock\", \"unspents\" : [ { \"txid\", \"vout\", \"scriptPubKey\", "
                         + "\"desc\", \"amount\", \"coinbase\", \"height\", \"blockhash\", \"confirmations\" } ], \"total_amount\" }")
                 .example("start", "[\"addr(Nabc...)\"]")
@@ -149,6 +152,43 @@ final class UtxoRpc {
         }
     }
 
+    /**
+     * Core's EvalDescriptorStringOrObject: a descriptor string, or {"desc", "range"} (range read first; positions 0 to
+     * 1000 when a ranged descriptor has none), each script named as Core's scantxoutset names it (the first name
+     * wins when two descriptors give the same script, as Core's map keeps it).
+     */
+    private void expand(JsonNode o, Map<Script, String> into) throws RpcException {
+        if (!o.isTextual() && !o.isObject()) {
+            throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Scan object needs to be either a string or an object");
+        }
+        DescriptorRange range = new DescriptorRange(0, 1000);
+        if (o.isObject()) {
+            if (o.path("desc").isMissingNode() || o.path("desc").isNull()) {
+                throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Descriptor needs to be provided in scan object");
+            }
+            if (!o.path("desc").isTextual()) {
+                throw new RpcException(RpcErrorCode.RPC_MISC_ERROR, "JSON value of type " + ParamType.jsonTypeName(o.get("desc"))
+                        + " is not of expected type string");
+            }
+            if (!o.path("range").isMissingNode() && !o.path("range").isNull()) {
+                range = DescriptorRange.parse(o.get("range"));
+            }
+        }
+        String text = o.isTextual() ? o.textValue() : o.get("desc").textValue();
+        Descriptor d = Descriptors.parseDescriptor(text, ctx.params(), false);
+        if (!d.isRange()) {
+            range = new DescriptorRange(0, 0);
+        }
+        for (long i = range.begin(); i <= range.end(); i++) {
+            try {
+                into.putIfAbsent(d.script(i), DescriptorChecksum.append(d.inferred(i, ctx.params())));
+            } catch (DescriptorKey.CannotDeriveException e) {
+                throw new RpcException(RpcErrorCode.RPC_INVALID_ADDRESS_OR_KEY,
+                        "Cannot derive script without private keys: '" + text + "'");
+            }
+        }
+    }
+
     private Object scan(String action, ArrayNode objects) throws RpcException {
         switch (action) {
             case "status":
@@ -165,12 +205,7 @@ final class UtxoRpc {
         }
         Map<Script, String> wanted = new HashMap<>();
         for (JsonNode o : objects) {
-            String desc = o.isTextual() ? o.textValue() : o.isObject() && o.path("desc").isTextual() ? o.get("desc").textValue() : null;
-            if (desc == null) {
-                throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Scan object needs to be either a string or an object");
-            }
-            Script s = Descriptors.parse(desc, ctx.params());
-            wanted.put(s, Descriptors.describe(desc, s, ctx.params()));
+            expand(o, wanted);
         }
         if (!scanning.compareAndSet(false, true)) {
             throw new RpcException(RpcErrorCode.RPC_INVALID_PARAMETER, "Scan already in progress, use action \"abort\" or \"status\"");

@@ -19,7 +19,7 @@ final class ParamConverter {
         return switch (p.type()) {
             case STRING -> v.textValue();
             case BOOLEAN -> v.booleanValue();
-            case NUMBER, OBJECT, ARRAY, ANY -> v;
+            case NUMBER, OBJECT, ARRAY, ANY, RANGE -> v;
             case AMOUNT -> amount(v);
             case HEX -> hex(p.name(), v.textValue());
             case HASH -> hash(p.name(), v.textValue());

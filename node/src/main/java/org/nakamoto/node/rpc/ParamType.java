@@ -19,7 +19,9 @@ public enum ParamType {
     /** A 64-digit hex hash in display (byte-reversed) order; handed to the handler as a Hash256. */
     HASH("string", "string"),
     /** Any JSON value, checked by the handler (Core's RPCArg::Type::NUM that also takes a bool, e.g. verbosity). */
-    ANY(null, "numeric or boolean");
+    ANY(null, "numeric or boolean"),
+    /** Core's RPCArg::Type::RANGE: an end or [begin,end], checked by the handler (ParseDescriptorRange). */
+    RANGE(null, "numeric or array");
 
     private final String jsonType;
     private final String helpName;

@@ -77,6 +77,11 @@ public final class RpcParams {
         return (JsonNode) value(name, ParamType.ANY, false);
     }
 
+    /** A RANGE parameter as the caller wrote it, or null when omitted. */
+    public JsonNode getRange(String name) {
+        return (JsonNode) value(name, ParamType.RANGE, false);
+    }
+
     /** An OBJECT parameter, or null when omitted without a default. */
     public ObjectNode getObject(String name) {
         return (ObjectNode) value(name, ParamType.OBJECT, false);
