@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * {@code EvalScript} step for step, with the {@link ScriptFlag}s the caller chose. Legacy, witness v0 and
  * tapscript ({@link SigVersion}) share it; tapscript drops the size and opcode-count limits, makes
  * MINIMALIF consensus, replaces CHECKMULTISIG by OP_CHECKSIGADD and checks signatures as {@link Tapscript}
- * says.
+ * says. It is longer than the project's other classes because its core is one dispatch over the opcodes,
+ * kept in one place so it can be read against Core's EvalScript; arithmetic, signatures, stacks and
+ * conditions live in their own classes.
  * Failure is a {@link ScriptError} value; nothing a script does can throw out of {@link #eval}.
  * An instance lives for one evaluation and is not thread-safe; {@link #eval} is safe to call from many
  * threads at once.
