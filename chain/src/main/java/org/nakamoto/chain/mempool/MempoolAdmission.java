@@ -26,9 +26,10 @@ import org.nakamoto.chain.utxo.UtxoView;
 /**
  * Decides whether a transaction may enter the pool (Bitcoin Core's MemPoolAccept): context-free checks,
  * standardness ({@link MempoolPolicy}, unless it accepts non-standard transactions: Core's
- * -acceptnonstdtxn), finality (BIP113: against the tip's median time past) and conflicts, the consensus input rules shared with blocks ({@link CheckTxInputs}) over the chain's UTXO
- * set plus the pool, BIP68 relative lock-times at the next block, fee and sigop policy, then the scripts
- * under Core's standard flags, each input's exactly once per call. Admits into the {@link TxPool}, evicting to fit.
+ * -acceptnonstdtxn), finality (BIP113: against the tip's median time past) and conflicts, the consensus
+ * input rules shared with blocks ({@link CheckTxInputs}) over the chain's UTXO set plus the pool, BIP68
+ * relative lock-times at the next block, fee and sigop policy, then the scripts under Core's standard
+ * flags, each input's exactly once per call. Admits into the {@link TxPool}, evicting to fit.
  *
  * <p>Not thread-safe: the {@link Mempool} that owns it calls it under its monitor, with the chain's
  * tip not moving (the caller is the chain writer or holds the chain's lock first).
