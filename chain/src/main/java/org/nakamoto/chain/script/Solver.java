@@ -14,10 +14,23 @@ public final class Solver {
     private Solver() {
     }
 
-    /** Core's TxoutType. */
+    /** Core's TxoutType, with the name its RPCs show (GetTxnOutputType). */
     public enum Type {
-        NONSTANDARD, PUBKEY, PUBKEYHASH, SCRIPTHASH, MULTISIG, NULL_DATA, ANCHOR,
-        WITNESS_V0_SCRIPTHASH, WITNESS_V0_KEYHASH, WITNESS_V1_TAPROOT, WITNESS_UNKNOWN
+        NONSTANDARD("nonstandard"), PUBKEY("pubkey"), PUBKEYHASH("pubkeyhash"), SCRIPTHASH("scripthash"),
+        MULTISIG("multisig"), NULL_DATA("nulldata"), ANCHOR("anchor"), WITNESS_V0_SCRIPTHASH("witness_v0_scripthash"),
+        WITNESS_V0_KEYHASH("witness_v0_keyhash"), WITNESS_V1_TAPROOT("witness_v1_taproot"),
+        WITNESS_UNKNOWN("witness_unknown");
+
+        private final String coreName;
+
+        Type(String coreName) {
+            this.coreName = coreName;
+        }
+
+        /** Core's name, as in decodescript's and the scriptPubKey objects' "type". */
+        public String coreName() {
+            return coreName;
+        }
     }
 
     /**
@@ -63,8 +76,15 @@ public final class Solver {
                 && script[2] == 20 && (script[23] & 0xff) == OP_EQUALVERIFY && (script[24] & 0xff) == OP_CHECKSIG) {
             return Solution.of(Type.PUBKEYHASH);
         }
-        Solution multisig = multisig(script);
-        return multisig != null ? multisig : Solution.of(Type.NONSTANDARD);
+        List<byte[]> keys = new ArrayList<>();
+        int required = multisig(script, keys);
+        return required > 0 ? new Solution(Type.MULTISIG, required, keys.size()) : Solution.of(Type.NONSTANDARD);
+    }
+
+    /** The keys of a script {@link #solve} calls MULTISIG, in order; empty for any other script. */
+    public static List<byte[]> multisigKeys(byte[] script) {
+        List<byte[]> keys = new ArrayList<>();
+        return multisig(script, keys) > 0 ? keys : List.of();
     }
 
     /** Core's CPubKey::ValidSize: the length the header byte announces (33 compressed, 65 uncompressed). */
@@ -85,32 +105,34 @@ public final class Solver {
         return false;
     }
 
-    /** Core's MatchMultisig: m, m..20 keys, n (small integers or minimal pushes), OP_CHECKMULTISIG. */
-    private static Solution multisig(byte[] script) {
+    /**
+     * Core's MatchMultisig: m, m..20 keys, n (small integers or minimal pushes), OP_CHECKMULTISIG. Returns
+     * m and fills {@code keys}, or returns -1.
+     */
+    private static int multisig(byte[] script, List<byte[]> keys) {
         if (script.length < 1 || (script[script.length - 1] & 0xff) != OP_CHECKMULTISIG) {
-            return null;
+            return -1;
         }
         ScriptCursor c = new ScriptCursor(script);
         if (!c.next()) {
-            return null;
+            return -1;
         }
         int required = number(c, 1, SignatureOps.MAX_PUBKEYS_PER_MULTISIG);
         if (required < 0) {
-            return null;
+            return -1;
         }
-        List<byte[]> keys = new ArrayList<>();
         boolean more;
         while ((more = c.next()) && validKeySize(c.data())) {
             keys.add(c.data());
         }
         if (!more) {
-            return null; // ran off the end (or a bad push) where the key count should be
+            return -1; // ran off the end (or a bad push) where the key count should be
         }
         int count = number(c, required, SignatureOps.MAX_PUBKEYS_PER_MULTISIG);
         if (count < 0 || keys.size() != count || c.position() + 1 != script.length) {
-            return null;
+            return -1;
         }
-        return new Solution(Type.MULTISIG, required, count);
+        return required;
     }
 
     /**

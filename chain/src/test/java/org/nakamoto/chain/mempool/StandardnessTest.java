@@ -97,6 +97,10 @@ class StandardnessTest {
         assertEquals(new Solver.Solution(Solver.Type.MULTISIG, 2, 3), Solver.solve(multisig(2, 3).bytes()));
         assertEquals(new Solver.Solution(Solver.Type.MULTISIG, 1, 20), Solver.solve(bigMultisig(1, 20)));
         assertEquals(Solver.Type.NONSTANDARD, Solver.solve(multisig(3, 2).bytes()).type(), "m > n");
+        assertEquals(20, Solver.multisigKeys(bigMultisig(1, 20)).size());
+        assertEquals(List.of(), Solver.multisigKeys(P2PKH.bytes()));
+        assertEquals("witness_v1_taproot", Solver.solve(P2TR.bytes()).type().coreName());
+        assertEquals("nulldata", Solver.Type.NULL_DATA.coreName());
         byte[] badKey = KEY.clone();
         badKey[0] = 0x05;
         assertEquals(Solver.Type.NONSTANDARD, Solver.solve(StandardScripts.payToPubKey(badKey).bytes()).type(),
