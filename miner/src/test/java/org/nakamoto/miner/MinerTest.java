@@ -34,6 +34,12 @@ import org.nakamoto.chain.testing.TestNetworks;
 import org.nakamoto.chain.testing.TestVerifiers;
 
 class MinerTest {
+    /**
+     * Core's -acceptnonstdtxn=1: these tests are about the pool's mechanics and pay to and spend bare
+     * OP_TRUE outputs, which Core's Solver calls non-standard; the script flags stay the standard ones.
+     */
+    private static final MempoolPolicy STANDARDNESS_ASIDE = MempoolPolicy.DEFAULT.acceptNonStandard();
+
     private static final NetworkParams PARAMS = TestNetworks.withMaturity(TestNetworks.regtest(), 5);
 
     @TempDir
@@ -64,7 +70,7 @@ class MinerTest {
             BlockBuilder bb = new BlockBuilder(PARAMS);
             List<Block> base = bb.chain(bb.genesis(), 8, 600);
             n.acceptAll(base);
-            Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+            Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(), STANDARDNESS_ASIDE, () -> 1_700_000_000L);
             Transaction cb1 = base.get(0).transactions().get(0);
             Transaction cb2 = base.get(1).transactions().get(0);
             Transaction parent = BlockBuilder.spend(List.of(new OutPoint(cb1.txid(), 0)), cb1.outputs().get(0).value(), 2, 200);

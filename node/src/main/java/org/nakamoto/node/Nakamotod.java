@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nakamoto.chain.codec.ParseException;
 import org.nakamoto.chain.crypto.SignatureEngines;
+import org.nakamoto.chain.mempool.MempoolPolicy;
 import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
@@ -135,6 +136,33 @@ public final class Nakamotod implements Callable<Integer> {
             description = "Blocks whose bodies and undo data the start-up check verifies, 0 for all, with every"
                     + " coin (default: ${DEFAULT-VALUE})")
     int checkBlocks;
+
+    @Option(names = "--acceptnonstdtxn", paramLabel = "0|1", arity = "0..1", fallbackValue = "1",
+            converter = CoreBool.class,
+            description = "Relay and mine non-standard transactions (Core's -acceptnonstdtxn; test networks only;"
+                    + " default: 0)")
+    boolean acceptNonStdTxn;
+
+    @Option(names = "--datacarrier", paramLabel = "0|1", arity = "0..1", fallbackValue = "1",
+            converter = CoreBool.class, defaultValue = "1",
+            description = "Relay and mine transactions with OP_RETURN (data carrier) outputs (default: 1)")
+    boolean datacarrier;
+
+    @Option(names = "--datacarriersize", paramLabel = "BYTES",
+            defaultValue = "" + MempoolPolicy.MAX_OP_RETURN_RELAY,
+            description = "Most scriptPubKey bytes of all OP_RETURN outputs of one relayed transaction together"
+                    + " (default: ${DEFAULT-VALUE})")
+    long datacarrierSize;
+
+    @Option(names = "--permitbaremultisig", paramLabel = "0|1", arity = "0..1", fallbackValue = "1",
+            converter = CoreBool.class, defaultValue = "1",
+            description = "Relay transactions creating bare multisig outputs, up to 3 keys (default: 1)")
+    boolean permitBareMultisig;
+
+    @Option(names = "--dustrelayfee", paramLabel = "BTC/kvB",
+            description = "Fee rate at which spending an output costs more than it is worth: below it the output is"
+                    + " dust (Core's -dustrelayfee; default: 0.00003)")
+    String dustRelayFee;
 
     @Option(names = "--secp256k1", paramLabel = "ENGINE",
             description = "Signature engine: auto (libsecp256k1 if it loads, else Java; default), native or java")
@@ -266,11 +294,50 @@ public final class Nakamotod implements Callable<Integer> {
                 throw new ConfigException("--mine without --mine-to: " + e.getMessage());
             }
         }
+        MempoolPolicy policy = mempoolPolicy(params);
         String advertise = externalIp != null ? externalIp : "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
         return new NodeConfig(params, dataDir(params), bind, advertise, p2pPort, rpc, rpcBind, user, password,
                 peers(connect, "--connect", params), peers(addNodes, "--addnode", params), maxConnections,
                 mine, minerThreads, payout, metricsBind, metrics, dialLearnedAddresses, reindex, checkBlocks,
-                limits);
+                limits, policy);
+    }
+
+    /** Core's mempool_args.cpp: the relay policy options, checked against the network. */
+    MempoolPolicy mempoolPolicy(NetworkParams params) {
+        if (acceptNonStdTxn && "mainnet".equals(params.name())) {
+            // Core's wording and chain name (GetChainTypeString: "main"); every other network is a test one.
+            throw new ConfigException("acceptnonstdtxn is not currently supported for main chain");
+        }
+        if (datacarrierSize < 0 || datacarrierSize > Integer.MAX_VALUE) {
+            throw new ConfigException("--datacarriersize must be 0 or more bytes, not " + datacarrierSize);
+        }
+        long dust = MempoolPolicy.DUST_RELAY_TX_FEE;
+        if (dustRelayFee != null) {
+            try {
+                dust = new java.math.BigDecimal(dustRelayFee.trim()).movePointRight(8).longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                dust = -1;
+            }
+            if (dust < 0 || dust > 21_000_000L * 100_000_000L) {
+                throw new ConfigException("Invalid amount for -dustrelayfee=<amount>: '" + dustRelayFee + "'");
+            }
+        }
+        return MempoolPolicy.DEFAULT.withRequireStandard(!acceptNonStdTxn)
+                .withMaxDatacarrierBytes(datacarrier ? (int) datacarrierSize : 0)
+                .withPermitBareMultisig(permitBareMultisig)
+                .withDustRelayFee(dust);
+    }
+
+    /** Core's boolean option values: 1 or 0 (and true or false), so --acceptnonstdtxn=1 reads as in Core. */
+    static final class CoreBool implements CommandLine.ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "1", "true" -> true;
+                case "0", "false" -> false;
+                default -> throw new CommandLine.TypeConversionException("expected 0 or 1, not '" + value + "'");
+            };
+        }
     }
 
     /** One source at most: --rpcpassword, --rpcpassword-file or the environment, in that order; null for none. */

@@ -130,7 +130,7 @@ public final class Node {
             reindex(reindexBodies);
         }
         ChainView chain = writer.view();
-        Mempool mempool = writer.submit(c -> Mempool.attach(c, verifier, MempoolPolicy.DEFAULT, Node::nowSeconds)).get();
+        Mempool mempool = writer.submit(c -> Mempool.attach(c, verifier, config.mempoolPolicy(), Node::nowSeconds)).get();
         LOG.info("Loaded block index: tip height={} hash={} in {} ms", chain.tip().height(), chain.tip().hash(),
                 (System.nanoTime() - started) / 1_000_000);
         chain.events().subscribe(new TipLogger(chain));

@@ -2,6 +2,7 @@ package org.nakamoto.node;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.nakamoto.chain.mempool.MempoolPolicy;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.node.rpc.RpcLimits;
 import org.nakamoto.p2p.NetAddress;
@@ -22,6 +23,8 @@ import org.nakamoto.p2p.NetAddress;
  * @param reindex        rebuild the block index and UTXO set from the stored blocks at start (--reindex)
  * @param checkBlocks    blocks the start-up check verifies, 0 for all (--checkblocks, Core's -checkblocks)
  * @param rpcLimits      the RPC server's timeout, connection cap and other limits
+ * @param mempoolPolicy  relay policy: Core's defaults, with --acceptnonstdtxn, --datacarrier(size),
+ *                       --permitbaremultisig and --dustrelayfee applied
  */
 public record NodeConfig(
         NetworkParams params,
@@ -44,7 +47,8 @@ public record NodeConfig(
         boolean dialLearnedAddresses,
         boolean reindex,
         int checkBlocks,
-        RpcLimits rpcLimits) {
+        RpcLimits rpcLimits,
+        MempoolPolicy mempoolPolicy) {
 
     public NodeConfig {
         connect = List.copyOf(connect);

@@ -58,6 +58,8 @@ class PolicyRejectStringsTest {
     private static final Script MULTISIG = Script.of(concat(new byte[] {0x51}, ScriptCode.pushOf(KEY.publicKeyBytes(true)),
             new byte[] {0x51, (byte) 0xae}));
     private static final Script OP_TRUE = Script.of(new byte[] {0x51});
+    /** Core's switch for test chains: relay non-standard transactions. */
+    private static final String ACCEPT_NON_STD = "--acceptnonstdtxn=1";
     /** KEY's BIP86 taproot output (key path only). */
     private static final Script P2TR = Script.of(Taproot.scriptPubKey(Taproot.outputKey(KEY.xOnlyPublicKey(), null).xOnly()));
 
@@ -66,13 +68,33 @@ class PolicyRejectStringsTest {
 
     @Test
     void bitcoinRegtestRefusesThemWithCoresStringsAndBlocksTakeAllButTheConsensusDummy() throws Exception {
-        try (NodeProcess n = NodeProcess.start(tmp.resolve("regtest"), "regtest", List.of())) {
+        // The spends pay bare OP_TRUE, non-standard: -acceptnonstdtxn=1 as Core's functional tests, the script
+        // flags are what is tested.
+        try (NodeProcess n = NodeProcess.start(tmp.resolve("regtest"), "regtest", List.of(ACCEPT_NON_STD))) {
             Spends s = prepare(n);
             assertRefused(n, s);
             assertEquals("block-script-verify-flag-failed (Dummy CHECKMULTISIG argument must be zero)",
                     submit(n, List.of(s.dummy)).textValue(), "NULLDUMMY is consensus since segwit, as in Core");
             assertTrue(submit(n, List.of(s.nonMinimal, s.highS)).isNull(), "policy is not consensus");
             assertEquals(0, n.result("getmempoolinfo").get("size").intValue());
+        }
+    }
+
+    @Test
+    void aTransactionPayingBareOpTrueIsRefusedAsScriptpubkeyUnlessAcceptnonstdtxn() throws Exception {
+        for (boolean accept : new boolean[] {false, true}) {
+            try (NodeProcess n = NodeProcess.start(tmp.resolve("std-" + accept), "regtest",
+                    accept ? List.of(ACCEPT_NON_STD) : List.of())) {
+                n.result("generatetoaddress", "101", q(ADDRESS.toString()));
+                Transaction toOpTrue = p2pkhSpend(coinbaseOf(n, 1), 50_0000_0000L - 10_000, OP_TRUE, false, false);
+                JsonNode r = n.result("testmempoolaccept", "[" + q(hex(toOpTrue)) + "]").get(0);
+                if (accept) {
+                    assertTrue(r.get("allowed").booleanValue(), r.toString());
+                } else {
+                    assertFalse(r.get("allowed").booleanValue(), r.toString());
+                    assertEquals("scriptpubkey", r.get("reject-reason").textValue());
+                }
+            }
         }
     }
 
@@ -106,7 +128,7 @@ class PolicyRejectStringsTest {
         }
         Path file = tmp.resolve("late-segwit.json");
         Files.writeString(file, json.replace("\"segwitHeight\": 0", "\"segwitHeight\": 1000"));
-        try (NodeProcess n = NodeProcess.startWithParams(tmp.resolve("late"), file, List.of())) {
+        try (NodeProcess n = NodeProcess.startWithParams(tmp.resolve("late"), file, List.of(ACCEPT_NON_STD))) {
             Spends s = prepare(n);
             assertRefused(n, s);
             assertTrue(submit(n, List.of(s.nonMinimal, s.highS, s.dummy)).isNull(), "all three are valid in a block");

@@ -14,6 +14,8 @@ class PenaltyTest {
                 RejectReason.TX_ALREADY_CONFIRMED, RejectReason.TX_MEMPOOL_FULL, RejectReason.TX_TOO_MANY_SIGOPS,
                 RejectReason.TX_NONSTANDARD_VERSION, RejectReason.TX_NONSTANDARD_SIZE, RejectReason.TX_NONSTANDARD_SCRIPTSIG_SIZE,
                 RejectReason.TX_NONSTANDARD_SCRIPTSIG_NOT_PUSHONLY, RejectReason.TX_NONSTANDARD_INPUTS,
+                RejectReason.TX_NONSTANDARD_SCRIPTPUBKEY, RejectReason.TX_NONSTANDARD_BARE_MULTISIG,
+                RejectReason.TX_NONSTANDARD_DATACARRIER, RejectReason.TX_NONSTANDARD_DUST,
                 RejectReason.TX_MISSING_OR_SPENT,
                 RejectReason.TX_PREMATURE_COINBASE_SPEND}) {
             assertEquals(0, Penalty.forTransaction(r), r.name());

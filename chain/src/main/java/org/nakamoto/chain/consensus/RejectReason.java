@@ -82,7 +82,15 @@ public enum RejectReason {
     TX_NONSTANDARD_WITNESS(Category.POLICY, "bad-witness-nonstandard",
             "a witness on an input that spends no witness program, or a P2WSH witness beyond relay limits"),
     TX_NONSTANDARD_INPUTS(Category.POLICY, "bad-txns-nonstandard-inputs",
-            "a pay-to-script-hash input runs more signature operations than relay policy allows");
+            "an input spends a non-standard or unknown witness output, or a pay-to-script-hash input runs more"
+                    + " signature operations than relay policy allows"),
+    TX_NONSTANDARD_SCRIPTPUBKEY(Category.POLICY, "scriptpubkey",
+            "an output script follows no standard template (or is a bare multisig beyond 3 keys)"),
+    TX_NONSTANDARD_BARE_MULTISIG(Category.POLICY, "bare-multisig", "a bare multisig output, with -permitbaremultisig off"),
+    TX_NONSTANDARD_DATACARRIER(Category.POLICY, "datacarrier",
+            "OP_RETURN outputs are larger together than -datacarriersize allows (or -datacarrier is off)"),
+    TX_NONSTANDARD_DUST(Category.POLICY, "dust",
+            "more than one dust output, or a dust output on a transaction that pays a fee");
 
     /**
      * What kind of refusal a reason is, after Core's TxValidationResult and BlockValidationResult. A

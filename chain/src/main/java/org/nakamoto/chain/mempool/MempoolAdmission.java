@@ -25,10 +25,11 @@ import org.nakamoto.chain.utxo.UtxoView;
 
 /**
  * Decides whether a transaction may enter the pool (Bitcoin Core's MemPoolAccept): context-free checks,
- * standardness ({@link MempoolPolicy}), finality (BIP113: against the tip's median time past) and
- * conflicts, the consensus input rules shared with blocks ({@link CheckTxInputs}) over the chain's UTXO
- * set plus the pool, BIP68 relative lock-times at the next block, fee and sigop policy, then the scripts
- * under Core's standard flags, each input's exactly once per call. Admits into the {@link TxPool}, evicting to fit.
+ * standardness ({@link MempoolPolicy}, unless it accepts non-standard transactions: Core's
+ * -acceptnonstdtxn), finality (BIP113: against the tip's median time past) and conflicts, the consensus
+ * input rules shared with blocks ({@link CheckTxInputs}) over the chain's UTXO set plus the pool, BIP68
+ * relative lock-times at the next block, fee and sigop policy, then the scripts under Core's standard
+ * flags, each input's exactly once per call. Admits into the {@link TxPool}, evicting to fit.
  *
  * <p>Not thread-safe: the {@link Mempool} that owns it calls it under its monitor, with the chain's
  * tip not moving (the caller is the chain writer or holds the chain's lock first).
@@ -106,7 +107,9 @@ final class MempoolAdmission {
             throw new ValidationException(RejectReason.TX_COINBASE_LOOSE, tx.txid().toString());
         }
         TransactionChecks.check(tx, chain.params().maxBlockSize());
-        MempoolPolicy.checkStandard(tx);
+        if (policy.requireStandard()) {
+            policy.checkStandard(tx);
+        }
         if (pool.contains(tx.txid())) {
             throw new ValidationException(RejectReason.TX_ALREADY_KNOWN, tx.txid().toString());
         }
@@ -126,8 +129,11 @@ final class MempoolAdmission {
                 prevout -> coin(tx, prevout, confirmed));
         checkSequenceLocks(tx, inputs.spent(), tip);
         // Policy after consensus, as Core's PreChecks runs AreInputsStandard after CheckTxInputs.
-        MempoolPolicy.checkInputsStandard(tx, inputs.spent());
-        MempoolPolicy.checkWitnessStandard(tx, inputs.spent());
+        if (policy.requireStandard()) {
+            MempoolPolicy.checkInputsStandard(tx, inputs.spent());
+            MempoolPolicy.checkWitnessStandard(tx, inputs.spent());
+            policy.checkEphemeralDust(tx, inputs.fee());
+        }
         int sigOps = (int) SigOpCost.of(tx, inputs, ScriptFlags.STANDARD);
         policy.checkSigOpsAndFee(tx, inputs.fee(), sigOps);
         if (verifyScripts) {

@@ -290,7 +290,7 @@ public final class Interpreter {
      * Core's {@code CheckMinimalPush}: the shortest way to push {@code data} is OP_0 for nothing, OP_1..OP_16
      * and OP_1NEGATE for those single bytes, a direct push up to 75 bytes, then PUSHDATA1, PUSHDATA2.
      */
-    private static boolean isMinimalPush(int op, byte[] data) {
+    static boolean isMinimalPush(int op, byte[] data) {
         int n = data.length;
         if (n == 0) {
             return op == OP_0;

@@ -118,7 +118,7 @@ class SigOpsAndVersionTest {
             n.accept(bb.next(base.get(2), 600, List.of(funding), 10_000));
             Transaction spend = new Transaction.Builder()
                     .addInput(new OutPoint(funding.txid(), 0), Script.of(ScriptCode.pushOf(redeem)))
-                    .addOutput(funding.outputs().get(0).value() - 10_000, BlockBuilder.OP_TRUE)
+                    .addOutput(funding.outputs().get(0).value() - 10_000, p2sh) // a standard output
                     .build();
             e = assertThrows(ValidationException.class, () -> pool.accept(spend));
             assertEquals(RejectReason.TX_NONSTANDARD_INPUTS, e.reason());

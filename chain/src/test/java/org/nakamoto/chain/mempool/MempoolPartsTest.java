@@ -27,6 +27,12 @@ import org.nakamoto.chain.testing.TestVerifiers;
 
 /** What the mempool's split added: local admission for the RPC, and the container's fee-rate index. */
 class MempoolPartsTest {
+    /**
+     * Core's -acceptnonstdtxn=1: these tests are about the pool's mechanics and pay to and spend bare
+     * OP_TRUE outputs, which Core's Solver calls non-standard; the script flags stay the standard ones.
+     */
+    private static final MempoolPolicy STANDARDNESS_ASIDE = MempoolPolicy.DEFAULT.acceptNonStandard();
+
     private static final NetworkParams PARAMS = TestNetworks.withMaturity(TestNetworks.regtest(), 5);
 
     @TempDir
@@ -39,7 +45,7 @@ class MempoolPartsTest {
     @BeforeEach
     void setUp() {
         node = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real());
-        pool = Mempool.attach(node.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+        pool = Mempool.attach(node.chain, TestVerifiers.real(), STANDARDNESS_ASIDE, () -> 1_700_000_000L);
         BlockBuilder bb = new BlockBuilder(PARAMS);
         chain = new ArrayList<>(bb.chain(bb.genesis(), 10, 600));
         node.acceptAll(chain);

@@ -26,6 +26,12 @@ import org.nakamoto.chain.testing.TestNetworks;
 import org.nakamoto.chain.testing.TestVerifiers;
 
 class MempoolTest {
+    /**
+     * Core's -acceptnonstdtxn=1: these tests are about the pool's mechanics and pay to and spend bare
+     * OP_TRUE outputs, which Core's Solver calls non-standard; the script flags stay the standard ones.
+     */
+    private static final MempoolPolicy STANDARDNESS_ASIDE = MempoolPolicy.DEFAULT.acceptNonStandard();
+
     private static final NetworkParams PARAMS = TestNetworks.withMaturity(TestNetworks.regtest(), 5);
 
     @TempDir
@@ -39,7 +45,7 @@ class MempoolTest {
     @BeforeEach
     void setUp() {
         node = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real());
-        pool = Mempool.attach(node.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+        pool = Mempool.attach(node.chain, TestVerifiers.real(), STANDARDNESS_ASIDE, () -> 1_700_000_000L);
         bb = new BlockBuilder(PARAMS);
         chain = new ArrayList<>(bb.chain(bb.genesis(), 10, 600)); // coinbases of 1..5 are mature for block 11
         node.acceptAll(chain);
@@ -218,7 +224,7 @@ class MempoolTest {
         node.close();
         node = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real());
         // room for a bit more than one transaction
-        pool = Mempool.attach(node.chain, TestVerifiers.real(), new MempoolPolicy(1000, txSize + txSize / 2, 10, 100_000),
+        pool = Mempool.attach(node.chain, TestVerifiers.real(), new MempoolPolicy(1000, txSize + txSize / 2, 10, 100_000).acceptNonStandard(),
                 () -> 1_700_000_000L);
         pool.accept(cheap);
         pool.accept(rich);
@@ -240,7 +246,7 @@ class MempoolTest {
             for (Block b : chain) {
                 writer.acceptBlock(b).get();
             }
-            Mempool racedPool = writer.submit(c -> Mempool.attach(c, TestVerifiers.real(), MempoolPolicy.DEFAULT,
+            Mempool racedPool = writer.submit(c -> Mempool.attach(c, TestVerifiers.real(), STANDARDNESS_ASIDE,
                     () -> 1_700_000_000L)).get();
             List<Thread> ts = new ArrayList<>();
             java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();

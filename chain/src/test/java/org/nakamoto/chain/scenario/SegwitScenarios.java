@@ -23,10 +23,11 @@ import org.nakamoto.chain.model.Script;
 import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.Witness;
+import org.nakamoto.chain.mempool.MempoolPolicy;
 import org.nakamoto.chain.script.PrecomputedTxData;
+import org.nakamoto.chain.script.ScriptCode;
 import org.nakamoto.chain.script.StandardScripts;
 import org.nakamoto.chain.script.WitnessV0Signer;
-import org.nakamoto.chain.testing.BlockBuilder;
 
 /**
  * Segregated witness on regtest (active from genesis, as on Bitcoin regtest): a P2WPKH coin spent
@@ -45,11 +46,11 @@ final class SegwitScenarios {
         return List.of(witnessRules());
     }
 
-    /** Spends a P2WPKH coin of {@code value} to OP_TRUE, signed with BIP143 unless {@code witness} is false. */
+    /** Spends a P2WPKH coin of {@code value} to a standard output, signed with BIP143 unless {@code witness} is false. */
     static Transaction spendP2wpkh(OutPoint coin, long value, boolean witness) {
         Transaction unsigned = new Transaction.Builder()
                 .addInput(new TxIn(coin, Script.EMPTY, TxIn.SEQUENCE_FINAL))
-                .addOutput(value - FEE, BlockBuilder.OP_TRUE).build();
+                .addOutput(value - FEE, Txs.P2WSH_OP_TRUE).build();
         if (!witness) {
             return unsigned;
         }
@@ -57,11 +58,15 @@ final class SegwitScenarios {
         return unsigned.toBuilder().setWitness(0, w).build();
     }
 
-    /** An OP_TRUE coin spent with a witness it does not need: {@code witnessBytes} in one item. */
+    /**
+     * A {@link Txs#P2SH_OP_TRUE} coin (standard, and no witness program) spent with a witness it does not
+     * need: {@code witnessBytes} in one item.
+     */
     private static Transaction stuffed(OutPoint coin, long value, int witnessBytes) {
+        Script redeem = Script.of(ScriptCode.pushOf(Txs.OP_TRUE_SCRIPT));
         return new Transaction.Builder()
-                .addInput(new TxIn(coin, Script.EMPTY, TxIn.SEQUENCE_FINAL, Witness.of(new byte[witnessBytes])))
-                .addOutput(value - FEE, BlockBuilder.OP_TRUE).build();
+                .addInput(new TxIn(coin, redeem, TxIn.SEQUENCE_FINAL, Witness.of(new byte[witnessBytes])))
+                .addOutput(value - FEE, Txs.P2WSH_OP_TRUE).build();
     }
 
     /** Lays out the whole transaction list with the BIP141 commitment, as a miner does. */
@@ -84,7 +89,7 @@ final class SegwitScenarios {
         Rows r = new Rows(g);
         Block b1 = g.block("b1", g.genesis(), d -> d.payout = P2WPKH);
         Block b2 = g.block("b2", b1, d -> d.payout = P2WPKH);
-        Block b3 = g.block("b3", b2);
+        Block b3 = g.block("b3", b2, d -> d.payout = Txs.P2SH_OP_TRUE);
         Block b6 = g.chain("b", b3, 3);
         r.accepted(b1, b2, b3, g.get("b4"), g.get("b5"), b6).tip(b6);
 
@@ -116,6 +121,7 @@ final class SegwitScenarios {
         Block b7 = g.block("b7", b6, d -> d.txs.add(signed), committed());
         r.accepted(b7).tip(b7);
         r.poolSize(0);
-        return new Scenario("segwit: witnesses required, committed to, weighed and not stuffed", SUITE, r.steps);
+        return new Scenario("segwit: witnesses required, committed to, weighed and not stuffed", SUITE,
+                MempoolPolicy.DEFAULT, r.steps);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.nakamoto.chain.codec.ByteWriter;
 import org.nakamoto.chain.crypto.EcPrivateKey;
 import org.nakamoto.chain.crypto.Hashes;
+import org.nakamoto.chain.mempool.MempoolPolicy;
 import org.nakamoto.chain.model.Block;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
@@ -29,7 +30,6 @@ import org.nakamoto.chain.script.SigVersion;
 import org.nakamoto.chain.script.Taproot;
 import org.nakamoto.chain.script.TaprootSignatureHash;
 import org.nakamoto.chain.script.TaprootSigner;
-import org.nakamoto.chain.testing.BlockBuilder;
 
 /**
  * Taproot on Bitcoin regtest (active from genesis): a key-path spend with a wrong signature is refused by
@@ -66,7 +66,7 @@ final class TaprootScenarios {
 
     private static Transaction unsigned(OutPoint coin, long value) {
         return new Transaction.Builder().addInput(new TxIn(coin, Script.EMPTY, TxIn.SEQUENCE_FINAL))
-                .addOutput(value - FEE, BlockBuilder.OP_TRUE).build();
+                .addOutput(value - FEE, Txs.P2WSH_OP_TRUE).build();
     }
 
     /** Spends a {@link #P2TR} coin by the key path: signed, or with the signature's first byte flipped. */
@@ -130,7 +130,7 @@ final class TaprootScenarios {
         r.accepted(b7).tip(b7);
         r.poolSize(0);
         return new Scenario("taproot: Schnorr signatures required by key path and script path, annex and"
-                + " large tapscript inputs non-standard", SUITE, r.steps);
+                + " large tapscript inputs non-standard", SUITE, MempoolPolicy.DEFAULT, r.steps);
     }
 
     private static Scenario beforeTaproot() {
@@ -144,7 +144,8 @@ final class TaprootScenarios {
         r.txRejected("taproot key path with a wrong signature", forged, TX_SCRIPT_FAILED, BAD_SIG_IN_MEMPOOL);
         Block b5 = g.block("b5", b4, d -> d.txs.add(forged), committed());
         r.accepted(b5).tip(b5);
-        return new Scenario("before the taproot height a witness v1 output is anyone-can-spend in blocks", p, r.steps);
+        return new Scenario("before the taproot height a witness v1 output is anyone-can-spend in blocks", p,
+                MempoolPolicy.DEFAULT, r.steps);
     }
 
     private static Scenario payToAnchor() {
@@ -159,6 +160,6 @@ final class TaprootScenarios {
         r.txAccepted("pay-to-anchor spent with an empty witness", plain);
         r.poolSize(1);
         return new Scenario("pay-to-anchor (Core 28): anyone spends it with an empty witness; a witness is"
-                + " non-standard", SUITE, r.steps);
+                + " non-standard", SUITE, MempoolPolicy.DEFAULT, r.steps);
     }
 }

@@ -3,6 +3,7 @@ package org.nakamoto.chain.scenario;
 import java.util.List;
 import java.util.TreeMap;
 import org.nakamoto.chain.codec.ByteWriter;
+import org.nakamoto.chain.crypto.Hashes;
 import org.nakamoto.chain.model.Hash256;
 import org.nakamoto.chain.model.OutPoint;
 import org.nakamoto.chain.model.Script;
@@ -10,12 +11,18 @@ import org.nakamoto.chain.model.Transaction;
 import org.nakamoto.chain.model.TxIn;
 import org.nakamoto.chain.model.TxOut;
 import org.nakamoto.chain.params.NetworkParams;
+import org.nakamoto.chain.script.StandardScripts;
 import org.nakamoto.chain.testing.BlockBuilder;
 
 /** Transactions and network variants the scenario tables are made of. */
 final class Txs {
     /** OP_0: an output no scriptSig can satisfy with an empty script. */
     static final Script OP_FALSE = Script.of(new byte[] {0x00});
+    /** OP_TRUE as a witness script: a standard output (P2WSH) anyone spends with the witness [OP_TRUE]. */
+    static final byte[] OP_TRUE_SCRIPT = {0x51};
+    static final Script P2WSH_OP_TRUE = StandardScripts.payToWitnessScriptHash(Hashes.sha256(OP_TRUE_SCRIPT));
+    /** OP_TRUE as a P2SH redeem script: a standard output spent by the scriptSig pushing [OP_TRUE]. */
+    static final Script P2SH_OP_TRUE = StandardScripts.payToScriptHash(Hashes.hash160(OP_TRUE_SCRIPT));
 
     private Txs() {
     }

@@ -27,6 +27,12 @@ import org.nakamoto.chain.testing.TestVerifiers;
 
 /** Events after the write: one ordered channel, delivered outside the chain's lock, mempool first. */
 class ChainEventsTest {
+    /**
+     * Core's -acceptnonstdtxn=1: these tests are about the pool's mechanics and pay to and spend bare
+     * OP_TRUE outputs, which Core's Solver calls non-standard; the script flags stay the standard ones.
+     */
+    private static final MempoolPolicy STANDARDNESS_ASIDE = MempoolPolicy.DEFAULT.acceptNonStandard();
+
     private static final NetworkParams PARAMS = TestNetworks.withMaturity(TestNetworks.regtest(), 5);
 
     @TempDir
@@ -42,7 +48,7 @@ class ChainEventsTest {
         BlockBuilder bb = new BlockBuilder(PARAMS);
         List<Block> base = bb.chain(bb.genesis(), 10, 600);
         try (TestChain n = new TestChain(tmp.resolve("n"), PARAMS, TestVerifiers.real())) {
-            Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(), MempoolPolicy.DEFAULT, () -> 1_700_000_000L);
+            Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(), STANDARDNESS_ASIDE, () -> 1_700_000_000L);
             n.acceptAll(base);
             List<ChainEvent> heard = Collections.synchronizedList(new ArrayList<>());
             List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -192,7 +198,7 @@ class ChainEventsTest {
             long size = probe.size();
             // room for two transactions of this size
             Mempool pool = Mempool.attach(n.chain, TestVerifiers.real(),
-                    new MempoolPolicy(1000, 2 * size + size / 2, 10, 100_000), () -> 1_700_000_000L);
+                    new MempoolPolicy(1000, 2 * size + size / 2, 10, 100_000).acceptNonStandard(), () -> 1_700_000_000L);
             List<ChainEvent.TransactionRemoved> removed = Collections.synchronizedList(new ArrayList<>());
             n.chain.events().subscribe(e -> {
                 if (e instanceof ChainEvent.TransactionRemoved r) {

@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nakamoto.chain.codec.Hex;
-import org.nakamoto.chain.model.Address;
 import org.nakamoto.chain.model.Script;
-import org.nakamoto.chain.model.SegwitAddress;
 import org.nakamoto.chain.params.Addresses;
 import org.nakamoto.chain.params.NetworkParams;
 import org.nakamoto.chain.script.Opcodes;
+import org.nakamoto.chain.script.Solver;
 
 /**
  * Scripts as Core shows them: {@code asm} (ScriptToAsmStr), {@code type} (Solver's names: pubkeyhash,
@@ -55,41 +54,9 @@ final class ScriptJson {
         return Addresses.of(s, params);
     }
 
+    /** Core's Solver type name (GetTxnOutputType). */
     static String type(Script s) {
-        byte[] b = s.unsafeBytes();
-        if (Address.isP2pkh(s)) {
-            return "pubkeyhash";
-        }
-        if (b.length == 23 && (b[0] & 0xff) == Opcodes.OP_HASH160 && b[1] == 20 && (b[22] & 0xff) == Opcodes.OP_EQUAL) {
-            return "scripthash";
-        }
-        if (isPayToAnchor(b)) {
-            return "anchor";
-        }
-        Optional<SegwitAddress> witness = SegwitAddress.fromScriptPubKey(s, "x");
-        if (witness.isPresent()) {
-            int version = witness.get().witnessVersion();
-            int length = b.length - 2;
-            if (version == 0) {
-                return length == SegwitAddress.P2WPKH_LENGTH ? "witness_v0_keyhash" : "witness_v0_scripthash";
-            }
-            return version == 1 && length == 32 ? "witness_v1_taproot" : "witness_unknown";
-        }
-        if ((b.length == 35 && b[0] == 33 || b.length == 67 && b[0] == 65) && (b[b.length - 1] & 0xff) == Opcodes.OP_CHECKSIG) {
-            return "pubkey";
-        }
-        if (b.length >= 1 && (b[0] & 0xff) == Opcodes.OP_RETURN && pushOnly(b, 1)) {
-            return "nulldata";
-        }
-        if (isMultisig(b)) {
-            return "multisig";
-        }
-        return "nonstandard";
-    }
-
-    /** BIP433's pay-to-anchor output, OP_1 &lt;0x4e73&gt;: a v1 program Core names "anchor" rather than witness_unknown. */
-    static boolean isPayToAnchor(byte[] b) {
-        return b.length == 4 && (b[0] & 0xff) == Opcodes.OP_1 && b[1] == 2 && b[2] == 0x4e && b[3] == 0x73;
+        return Solver.solve(s.unsafeBytes()).type().coreName();
     }
 
     /** A bare multisig script's threshold and keys (Solver's solutions, less n). */
@@ -98,14 +65,7 @@ final class ScriptJson {
 
     /** For a script {@link #type} calls multisig: its threshold and keys. */
     static Multisig multisig(byte[] b) {
-        List<byte[]> keys = new ArrayList<>();
-        int i = 1;
-        while (i < b.length - 2) {
-            int len = b[i] & 0xff;
-            keys.add(Arrays.copyOfRange(b, i + 1, i + 1 + len));
-            i += 1 + len;
-        }
-        return new Multisig(smallInt(b[0] & 0xff), keys);
+        return new Multisig(Solver.solve(b).required(), Solver.multisigKeys(b));
     }
 
     /**
@@ -145,49 +105,6 @@ final class ScriptJson {
             i = push == null ? i + 1 : push[0] + push[1];
         }
         return ops;
-    }
-
-    private static boolean isMultisig(byte[] b) {
-        if (b.length < 3 || (b[b.length - 1] & 0xff) != Opcodes.OP_CHECKMULTISIG) {
-            return false;
-        }
-        int m = smallInt(b[0] & 0xff);
-        int n = smallInt(b[b.length - 2] & 0xff);
-        if (m < 1 || n < m) {
-            return false;
-        }
-        int i = 1;
-        int keys = 0;
-        while (i < b.length - 2) {
-            int len = b[i] & 0xff;
-            if (len != 33 && len != 65) {
-                return false;
-            }
-            i += 1 + len;
-            keys++;
-        }
-        return i == b.length - 2 && keys == n;
-    }
-
-    private static int smallInt(int op) {
-        return op >= Opcodes.OP_1 && op <= Opcodes.OP_16 ? op - Opcodes.OP_1 + 1 : -1;
-    }
-
-    private static boolean pushOnly(byte[] b, int from) {
-        int i = from;
-        while (i < b.length) {
-            int[] push = push(b, i);
-            if (push == null) {
-                int op = b[i] & 0xff;
-                if (op > Opcodes.OP_16) {
-                    return false;
-                }
-                i++;
-            } else {
-                i = push[0] + push[1];
-            }
-        }
-        return true;
     }
 
     /** For a data push at i: {data offset, data length}; null for a non-push opcode; {-1, -1} if truncated. */
