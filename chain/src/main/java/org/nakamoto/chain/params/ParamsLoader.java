@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -174,41 +176,10 @@ public final class ParamsLoader {
     /** The "softForks" object: activation heights, BIP34's block hash, the BIP30 and script-flag exceptions. */
     private static SoftForks softForks(JsonNode node, String source) {
         Fields s = new Fields(node, source + " softForks");
-        Map<Integer, Hash256> bip30 = new TreeMap<>();
-        JsonNode b30 = s.optionalObject("bip30Exceptions");
-        if (b30 != null) {
-            Iterator<Map.Entry<String, JsonNode>> it = b30.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                int height;
-                try {
-                    height = Integer.parseInt(e.getKey());
-                } catch (NumberFormatException ex) {
-                    throw new ParamsException(source + ": bip30Exceptions height '" + e.getKey() + "' is not a number");
-                }
-                bip30.put(height, new Fields(b30, source + " bip30Exceptions").hash(e.getKey()));
-            }
-        }
-        Map<Hash256, Set<ScriptFlag>> flagExceptions = new TreeMap<>();
-        JsonNode sfe = s.optionalObject("scriptFlagExceptions");
-        if (sfe != null) {
-            Iterator<Map.Entry<String, JsonNode>> it = sfe.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                Hash256 hash;
-                try {
-                    hash = Hash256.fromHex(e.getKey());
-                } catch (ParseException ex) {
-                    throw new ParamsException(source + ": scriptFlagExceptions key '" + e.getKey() + "' is not a block hash");
-                }
-                try {
-                    flagExceptions.put(hash, ScriptFlags.parse(new Fields(sfe, source + " scriptFlagExceptions")
-                            .text(e.getKey())));
-                } catch (IllegalArgumentException ex) {
-                    throw new ParamsException(source + ": scriptFlagExceptions " + e.getKey() + ": " + ex.getMessage());
-                }
-            }
-        }
+        Map<Integer, Hash256> bip30 = keyedObject(s, "bip30Exceptions", source, Integer::parseInt, "a number",
+                Fields::hash);
+        Map<Hash256, Set<ScriptFlag>> flagExceptions = keyedObject(s, "scriptFlagExceptions", source,
+                Hash256::fromHex, "a block hash", (f, key) -> ScriptFlags.parse(f.text(key)));
         JsonNode hash = node.get("bip34Hash");
         return new SoftForks(
                 s.intValue("bip34Height", 0, Integer.MAX_VALUE),
@@ -220,6 +191,36 @@ public final class ParamsLoader {
                 s.intValue("taprootHeight", 0, Integer.MAX_VALUE),
                 bip30,
                 flagExceptions);
+    }
+
+    /**
+     * An optional object whose keys and values both carry data ({@code "227931": "<hash>"}), read in key order:
+     * each key parsed by {@code key}, each value read by {@code value}; either failing names the entry.
+     */
+    private static <K extends Comparable<K>, V> Map<K, V> keyedObject(Fields parent, String name, String source,
+            Function<String, K> key, String keyKind, BiFunction<Fields, String, V> value) {
+        Map<K, V> out = new TreeMap<>();
+        JsonNode object = parent.optionalObject(name);
+        if (object == null) {
+            return out;
+        }
+        Fields entries = new Fields(object, source + " " + name);
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String k = names.next();
+            K parsed;
+            try {
+                parsed = key.apply(k);
+            } catch (NumberFormatException | ParseException ex) {
+                throw new ParamsException(source + ": " + name + " key '" + k + "' is not " + keyKind);
+            }
+            try {
+                out.put(parsed, value.apply(entries, k));
+            } catch (IllegalArgumentException ex) {
+                throw new ParamsException(source + ": " + name + " " + k + ": " + ex.getMessage());
+            }
+        }
+        return out;
     }
 
     /** "tieBreak": "first-seen" (Bitcoin's rule, the default) or "lowest-hash". */

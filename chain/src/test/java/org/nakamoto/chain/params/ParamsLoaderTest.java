@@ -128,6 +128,24 @@ class ParamsLoaderTest {
         assertMessage("unknown network", null);
     }
 
+    @Test
+    void refusesBadExceptionEntriesNamingThem() throws Exception {
+        String json;
+        try (java.io.InputStream in = ParamsLoader.class.getResourceAsStream("/org/nakamoto/chain/params/mainnet.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertMessage("bip30Exceptions key 'x91842' is not a number",
+                json.replace("\"91842\":", "\"x91842\":").getBytes(StandardCharsets.UTF_8));
+        assertMessage("bip30Exceptions",
+                json.replace("\"00000000000a4d0a398161ffc163c503763b1f4360639393e0e4c8e300e0caec\"", "\"zz\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertMessage("scriptFlagExceptions key 'nothex' is not a block hash", json.replace(
+                "\"0000000000000000000f14c35b2d841e986ab5441de8c585d5ffe55ea1e395ad\":", "\"nothex\":")
+                .getBytes(StandardCharsets.UTF_8));
+        assertMessage("scriptFlagExceptions 0000000000000000000f14c35b2d841e986ab5441de8c585d5ffe55ea1e395ad: ",
+                json.replace("\"P2SH,WITNESS\"", "\"P2SH,WARP\"").getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void assertMessage(String fragment, byte[] json) {
         ParamsException e = assertThrows(ParamsException.class,
                 () -> {
